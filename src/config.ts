@@ -1,0 +1,69 @@
+/**
+ * Configuration from the environment (and `.env`, via dotenv), parsed once by one zod
+ * schema. Variable names are a contract: see DESIGN.md and `.env.example`.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root, so `knowledge/` is found whatever the working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ...(import.meta.url.includes("/dist/") ? [".."] : []));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = (name: string) =>
+  optionalText.refine((value) => value === undefined || URL.canParse(value), `${name} must be a URL such as http://127.0.0.1:4000/api/`);
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+export const ConfigSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, "SLACK_COMMAND must look like /attache")
+    .default("/attache"),
+  SLACK_API_URL: optionalUrl("SLACK_API_URL"),
+  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(0).max(65535, "PORT must be at most 65535").default(3000),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: optionalUrl("DISCORD_API_URL"),
+  DISCORD_GUILD_ID: optionalText,
+  KNOWLEDGE_DIR: optionalText,
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { knowledgeDir: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the given environment; errors name the variable to fix. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const knowledgeDir = path.resolve(parsed.data.KNOWLEDGE_DIR ?? path.join(PROJECT_ROOT, "knowledge"));
+  return { ...parsed.data, knowledgeDir };
+}
+
+let loaded = false;
+
+/** Reads `.env` (if present, without overriding real variables) and parses the environment. */
+export async function loadConfig(): Promise<Config> {
+  if (!loaded) {
+    const dotenv = await import("dotenv");
+    dotenv.config({ path: path.join(PROJECT_ROOT, ".env"), quiet: true });
+    loaded = true;
+  }
+  return parseConfig(process.env);
+}
