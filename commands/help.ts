@@ -1,0 +1,42 @@
+import { defineCommand, type CommandDefinition } from "../src/core/command.js";
+import { UserError } from "../src/core/errors.js";
+import { reply, type Reply } from "../src/core/reply.js";
+
+function commandHelp(command: CommandDefinition): Reply {
+  const aliases = command.aliases.length > 0 ? [{ label: "Also", value: command.aliases.join(", ") }] : [];
+  return reply("help", {
+    title: `help: ${command.name}`,
+    sections: [{ text: command.summary }, { heading: "Examples", items: [...command.examples] }],
+    fields: [{ label: "Usage", value: command.usage }, ...aliases],
+  });
+}
+
+/** Help comes only from the command definitions, so it cannot drift from the code. */
+export default defineCommand({
+  name: "help",
+  aliases: ["h", "commands"],
+  usage: "help [command]",
+  summary: "List what I can do, or show one command's usage and examples.",
+  examples: ["help", "help search", "help partnership"],
+  argument: { name: "command", description: "A command to explain (optional)", required: false },
+  handler: ({ args }, { commands }) => {
+    if (args) {
+      const word = args.toLowerCase().replace(/^[/!]/, "");
+      const command = commands.find((candidate) => candidate.name === word || candidate.aliases.includes(word));
+      if (!command) {
+        throw new UserError("not_found", `There is no command “${args}”. Commands: ${commands.map((c) => c.name).join(", ")}.`);
+      }
+      return commandHelp(command);
+    }
+    return reply("help", {
+      title: "Attaché: cited answers on international partnerships",
+      sections: [
+        {
+          text: "I answer from a curated, cited knowledge base about partnerships (NATO, the Quad, Gavi, SEforALL…) and the ideas used to judge them (multialignment, input vs. output legitimacy, seed not lead…).",
+        },
+        { heading: "Commands", items: commands.map((command) => `${command.usage}: ${command.summary}`) },
+        { heading: "Or just ask", items: ["what is multialignment?", "who is Jaishankar?", "tell me about Gavi"] },
+      ],
+    });
+  },
+});

@@ -1,0 +1,45 @@
+import { entryCard } from "../src/core/cards.js";
+import { defineCommand } from "../src/core/command.js";
+import { entryRef, mergeSources, reply, type Reply } from "../src/core/reply.js";
+import type { KnowledgeBase } from "../src/knowledge/base.js";
+import type { EntryOf } from "../src/knowledge/schema.js";
+
+function quoteList(kb: KnowledgeBase, quotes: ReadonlyArray<EntryOf<"quote">>, title: string): Reply {
+  return reply("quote", {
+    title,
+    sections: [
+      {
+        items: quotes.map((quote) => `“${quote.text}” (${kb.get(quote.speaker)?.title ?? quote.speaker}, ${quote.date})`),
+      },
+    ],
+    entries: quotes.map((quote) => entryRef(quote)),
+    sources: mergeSources(quotes.map((quote) => quote.source)),
+  });
+}
+
+/** Quotes by a speaker (person, document, partnership), on a topic, or all of them. */
+export default defineCommand({
+  name: "quote",
+  aliases: ["quotes", "said"],
+  usage: "quote [topic or speaker]",
+  summary: "Short, attributed quotations: all of them, by a speaker, or on a topic.",
+  examples: ["quote jaishankar", "quote open world", "quote"],
+  argument: { name: "topic", description: "A speaker or topic (optional)", required: false, completes: ["actor", "quote"] },
+  handler: ({ args }, { kb }) => {
+    const all = kb.ofKind("quote");
+    if (!args) return quoteList(kb, all, `${all.length} quotations`);
+
+    const { entry } = kb.resolve(args);
+    if (entry?.kind === "quote") return entryCard(kb, entry, "quote");
+    const bySpeaker = entry ? kb.quotesBy(entry.id) : [];
+    if (entry && bySpeaker.length > 0) return quoteList(kb, bySpeaker, `Quotes from ${entry.title}`);
+
+    const onTopic = kb.search(args, { kinds: ["quote"] }).hits.map((hit) => hit.entry as EntryOf<"quote">);
+    if (onTopic.length > 0) return quoteList(kb, onTopic, `Quotes about “${args}”`);
+    return reply("quote", {
+      title: "No quotes",
+      sections: [{ text: `I have no quotations by or about “${args}”. Type “quote” to list them all.` }],
+      suggestions: entry ? [entryRef(entry)] : [],
+    });
+  },
+});

@@ -1,0 +1,17 @@
+import { defineCommand } from "../src/core/command.js";
+import { missingArgument, searchReply } from "../src/core/answers.js";
+
+const search = defineCommand({
+  name: "search",
+  aliases: ["find", "s"],
+  usage: "search <words>",
+  summary: "Search the whole knowledge base; ranked hits with one-line summaries.",
+  examples: ["search vaccine alliance", "search climate finance", "search india"],
+  argument: { name: "query", description: "Words to search for", required: true, completes: [] },
+  handler: ({ args }, { kb }) => {
+    if (!args) throw missingArgument(search);
+    return searchReply(kb, args, "search");
+  },
+});
+
+export default search;

@@ -1,0 +1,25 @@
+/** `npm run cli -- [--json] <message>`: answers one message and exits (1 if the reply is an error). */
+import { createApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import { createLogger } from "../../core/log.js";
+import { exitOnStartupError } from "../../startup.js";
+import { parseFlags, wantsColor } from "./options.js";
+import { formatReply } from "./repl.js";
+
+const USAGE = `Usage: npm run cli -- [--json] <message>
+Example: npm run cli -- what is multialignment?`;
+
+try {
+  const flags = parseFlags(process.argv.slice(2));
+  const message = flags.rest.join(" ").trim();
+  if (!message || message === "--help") {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(message ? 0 : 2);
+  }
+  const app = await createApp(await loadConfig(), createLogger(process.env.LOG_LEVEL ?? "warn"));
+  const reply = await app.router.handle(message, { adapter: "cli" });
+  process.stdout.write(`${formatReply(reply, { json: flags.json, interactive: true, color: !flags.json && wantsColor(process.stdout) })}\n`);
+  process.exitCode = reply.ok ? 0 : 1;
+} catch (error) {
+  exitOnStartupError(error);
+}

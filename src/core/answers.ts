@@ -1,0 +1,115 @@
+/**
+ * The answers several commands give: the card for a name (concept, partnership, actor,
+ * document, bare questions) and a ranked list of search hits (search, bare questions).
+ */
+import type { KnowledgeBase } from "../knowledge/base.js";
+import type { Kind } from "../knowledge/schema.js";
+import type { Resolution } from "../knowledge/search.js";
+import { entryCard } from "./cards.js";
+import { defineCommand, type CommandDefinition } from "./command.js";
+import { UserError } from "./errors.js";
+import { entryRef, reply, type Reply } from "./reply.js";
+
+/** The card for the entry `name` means, or a polite miss with suggestions. */
+export function answerName(
+  kb: KnowledgeBase,
+  name: string,
+  command: string,
+  kind?: Kind,
+  resolution: Resolution = kb.resolve(name, kind),
+): Reply {
+  const { entry } = resolution;
+  if (!entry) {
+    const what = kind ? `a ${kind}` : "anything";
+    const suggestions = resolution.suggestions.map((candidate) => entryRef(candidate));
+    return reply(command, {
+      title: "No match",
+      sections: [
+        {
+          text:
+            `I couldn't find ${what} called “${name}”.` +
+            (suggestions.length > 0 ? " Did you mean one of these?" : " Try “search <words>”, or “help” for what I can do."),
+        },
+      ],
+      suggestions,
+    });
+  }
+  const notes: string[] = [];
+  if (resolution.otherKind) notes.push(`No ${kind} matches “${name}”; the closest match is this ${entry.kind}.`);
+  if (resolution.alternatives.length > 0) {
+    notes.push(`“${name}” could mean several entries: showing ${entry.title}. See the suggestions for the others.`);
+  }
+  return {
+    ...entryCard(kb, entry, command, notes),
+    suggestions: resolution.alternatives.map((alternative) => entryRef(alternative)),
+  };
+}
+
+export function missingArgument(definition: Pick<CommandDefinition, "usage" | "examples">): UserError {
+  const example = definition.examples[0];
+  return new UserError(
+    "missing_argument",
+    `Usage: ${definition.usage}${example ? `, for example: ${example}` : ""}`,
+  );
+}
+
+/** A command that shows the card for one entry, preferring entries of `kind`. */
+export function lookupCommand(spec: {
+  kind: Kind;
+  aliases: readonly string[];
+  summary: string;
+  examples: readonly string[];
+}): CommandDefinition {
+  const definition = defineCommand({
+    name: spec.kind,
+    aliases: spec.aliases,
+    usage: `${spec.kind} <name>`,
+    summary: spec.summary,
+    examples: spec.examples,
+    argument: { name: "name", description: `The ${spec.kind} to look up`, required: true, completes: [spec.kind] },
+    handler: ({ args }, { kb }) => {
+      if (!args) throw missingArgument(definition);
+      return answerName(kb, args, spec.kind, spec.kind);
+    },
+  });
+  return definition;
+}
+
+/**
+ * The first sentence of a text, for one-line summaries. A sentence ends after a lowercase
+ * word or a digit, so abbreviations such as "U.S." or "UN." do not cut it short.
+ */
+export function firstSentence(text: string): string {
+  const match = /^.+?[\p{Ll}\d)”"'][.!?](?=\s+[\p{Lu}“"]|\s*$)/su.exec(text);
+  return (match ? match[0] : text).trim();
+}
+
+/** Ranked hits with one-line summaries; a miss offers suggestions or says so honestly. */
+export function searchReply(kb: KnowledgeBase, query: string, command: string): Reply {
+  const result = kb.search(query);
+  const suggestions = result.suggestions.map((hit) => entryRef(hit.entry, hit.score));
+  if (result.hits.length === 0) {
+    return reply(command, {
+      title: "No match",
+      sections: [
+        {
+          text:
+            suggestions.length > 0
+              ? `Nothing in the knowledge base matches “${query}” closely. Did you mean one of these?`
+              : `I don't know anything about “${query}”. I cover international partnerships and the ideas used to judge them; try “help”.`,
+        },
+      ],
+      suggestions,
+    });
+  }
+  return reply(command, {
+    title: `Results for “${query}”`,
+    sections: [
+      {
+        items: result.hits.map((hit) => `${hit.entry.title} (${hit.entry.kind}): ${firstSentence(hit.entry.summary)}`),
+      },
+    ],
+    entries: result.hits.map((hit) => entryRef(hit.entry, hit.score)),
+    suggestions,
+  });
+}

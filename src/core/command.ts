@@ -1,0 +1,51 @@
+/**
+ * What a command is: a declarative definition whose fields are also its help text.
+ * Handlers get a parsed request and the knowledge base, never a platform object.
+ */
+import type { KnowledgeBase } from "../knowledge/base.js";
+import type { Kind } from "../knowledge/schema.js";
+import type { Reply } from "./reply.js";
+
+export interface CommandRequest {
+  /** The command's canonical name. */
+  command: string;
+  /** Everything after the command word, trimmed. */
+  args: string;
+  /** The whole message as the user typed it (after clean-up of control characters). */
+  message: string;
+}
+
+export interface CommandContext {
+  kb: KnowledgeBase;
+  /** The other commands, for help and suggestions. */
+  commands: readonly CommandDefinition[];
+}
+
+export interface CommandArgument {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Entry kinds whose titles complete this argument (REPL tab, Discord autocomplete). */
+  completes?: readonly Kind[];
+}
+
+export interface CommandDefinition {
+  name: string;
+  aliases: readonly string[];
+  /** e.g. `concept <name>` */
+  usage: string;
+  /** One line, for the command list. */
+  summary: string;
+  /** Messages that work, shown in help. */
+  examples: readonly string[];
+  /** The single argument, if the command takes one (used to generate slash commands). */
+  argument?: CommandArgument;
+  /** Hidden commands work but are not listed in help (e.g. the implicit question). */
+  hidden?: boolean;
+  handler(request: CommandRequest, context: CommandContext): Reply | Promise<Reply>;
+}
+
+/** Identity helper that checks a definition's shape at compile time. */
+export function defineCommand(definition: CommandDefinition): CommandDefinition {
+  return definition;
+}

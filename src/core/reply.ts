@@ -1,0 +1,89 @@
+/**
+ * The platform-neutral reply every command returns. All text in it is plain (no markup):
+ * each adapter adds its own formatting and escapes everything for its platform.
+ */
+import type { Entry, Kind, Source } from "../knowledge/schema.js";
+
+export interface EntryRef {
+  id: string;
+  kind: Kind;
+  title: string;
+  /** Relevance, 0 best (search results only). */
+  score?: number;
+}
+
+export interface Section {
+  heading?: string;
+  /** A paragraph. */
+  text?: string;
+  /** Bullet points. */
+  items?: string[];
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface ReplyError {
+  code: string;
+  message: string;
+}
+
+export interface Reply {
+  ok: boolean;
+  command: string;
+  title?: string;
+  sections: Section[];
+  /** Short facts shown side by side (founded, U.S. role, …). */
+  fields: Field[];
+  /** The entries this reply is about, most relevant first: only confident matches. */
+  entries: EntryRef[];
+  /** "Did you mean" candidates below the confidence bar; each can be asked about directly. */
+  suggestions: EntryRef[];
+  sources: Source[];
+  error?: ReplyError;
+}
+
+export function entryRef(entry: Entry, score?: number): EntryRef {
+  return score === undefined
+    ? { id: entry.id, kind: entry.kind, title: entry.title }
+    : { id: entry.id, kind: entry.kind, title: entry.title, score };
+}
+
+/** A reply with defaults for everything not given. */
+export function reply(command: string, parts: Partial<Omit<Reply, "command">> = {}): Reply {
+  return {
+    ok: true,
+    command,
+    sections: [],
+    fields: [],
+    entries: [],
+    suggestions: [],
+    sources: [],
+    ...parts,
+  };
+}
+
+export function errorReply(command: string, error: ReplyError, parts: Partial<Omit<Reply, "command" | "ok" | "error">> = {}): Reply {
+  return reply(command, { ...parts, ok: false, error });
+}
+
+/** The message a user types to open an entry's card, used by "did you mean" buttons. */
+export function askFor(ref: EntryRef): string {
+  return `${ref.kind} ${ref.id}`;
+}
+
+/** Sources deduplicated by title, in first-seen order. */
+export function mergeSources(sources: readonly Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of sources) if (!seen.has(source.title)) seen.set(source.title, source);
+  return [...seen.values()];
+}
+
+/** "Title, Author (Publisher, 2024), locator" */
+export function formatSource(source: Source): string {
+  const by = [source.author, source.publisher].filter(Boolean);
+  const byline = source.author && source.publisher ? `${source.author} (${source.publisher}, ${source.year})` : `${by[0]} (${source.year})`;
+  return [`${source.title}, ${byline}`, source.locator, source.url].filter(Boolean).join(", ");
+}

@@ -1,0 +1,90 @@
+/**
+ * The one entry point every adapter calls: message text in, Reply out. It finds the
+ * command (a bare question goes to `ask`), runs it, and turns failures into replies:
+ * user errors keep their code and message, bugs are logged with an id.
+ */
+import type { KnowledgeBase } from "../knowledge/base.js";
+import type { CommandDefinition } from "./command.js";
+import { newErrorId, UserError } from "./errors.js";
+import type { Logger } from "./log.js";
+import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
+import { Registry } from "./registry.js";
+import { errorReply, type Reply } from "./reply.js";
+
+/** Where a message came from, for logs (never for behaviour: the core knows no platform). */
+export interface Origin {
+  adapter: string;
+  /** Hashed or opaque user id. */
+  user?: string;
+}
+
+/** Commands the router itself relies on. */
+export const HELP_COMMAND = "help";
+export const QUESTION_COMMAND = "ask";
+
+export class Router {
+  readonly registry: Registry;
+
+  constructor(
+    commands: readonly CommandDefinition[],
+    /** Read on every message, so a reloaded knowledge base takes effect at once. */
+    private readonly knowledge: () => KnowledgeBase,
+    private readonly log: Logger,
+  ) {
+    this.registry = new Registry(commands);
+    this.registry.get(HELP_COMMAND);
+    this.registry.get(QUESTION_COMMAND);
+  }
+
+  /** Which command a message would run, and with what arguments. */
+  route(text: string): { command: CommandDefinition; args: string; message: string } {
+    const message = sanitize(text);
+    const { word, rest } = splitCommand(message);
+    if (!word) return { command: this.registry.get(HELP_COMMAND), args: "", message };
+    const command = this.registry.find(word);
+    // Unknown command words are questions, never errors: "what is X", "gavi", "nato members".
+    if (!command) return { command: this.registry.get(QUESTION_COMMAND), args: message, message };
+    return { command, args: rest, message };
+  }
+
+  async handle(text: string, origin: Origin = { adapter: "unknown" }): Promise<Reply> {
+    const started = performance.now();
+    let commandName = "unknown";
+    let result: Reply;
+    try {
+      if (text.length > MAX_MESSAGE_LENGTH * 4 || sanitize(text).length > MAX_MESSAGE_LENGTH) {
+        throw new UserError("too_long", `That message is too long: please keep it under ${MAX_MESSAGE_LENGTH} characters.`);
+      }
+      const { command, args, message } = this.route(text);
+      commandName = command.name;
+      result = await command.handler(
+        { command: command.name, args, message },
+        { kb: this.knowledge(), commands: this.registry.visible },
+      );
+    } catch (error) {
+      result = this.failure(commandName, error, origin);
+    }
+    this.log.info(
+      {
+        adapter: origin.adapter,
+        user: origin.user,
+        command: result.command,
+        outcome: result.ok ? (result.entries.length > 0 ? "answered" : "no_match") : result.error?.code,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      "request",
+    );
+    this.log.debug({ text }, "request text");
+    return result;
+  }
+
+  private failure(command: string, error: unknown, origin: Origin): Reply {
+    if (error instanceof UserError) return errorReply(command, { code: error.code, message: error.message });
+    const id = newErrorId();
+    this.log.error({ err: error, errorId: id, command, adapter: origin.adapter }, "command failed");
+    return errorReply(command, {
+      code: "internal",
+      message: `Sorry, something went wrong on our side. If it keeps happening, quote error id ${id}.`,
+    });
+  }
+}

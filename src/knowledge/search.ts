@@ -1,0 +1,156 @@
+/**
+ * The staged search pipeline (see SEARCH-NOTES.md for the measurements behind it):
+ *   1. clean the query (case, accents, punctuation, question wrappers);
+ *   2. exact lookup of ids, titles and aliases;
+ *   3. token index over names and tags (typo budget by word length), then over prose;
+ *   4. fuse.js over names only, for bad misspellings and "did you mean".
+ * Confident hits are answers; anything weaker is only ever offered as a suggestion.
+ */
+import type { SearchOptions } from "minisearch";
+import type { Entry, Kind } from "./schema.js";
+import { meaningfulLength, normalize, squash, stripQuestion } from "./normalize.js";
+import { tokenize, type KnowledgeIndex } from "./index.js";
+
+export type MatchStage = "exact" | "name" | "text" | "fuzzy";
+
+export interface Hit {
+  entry: Entry;
+  /** 0 is a perfect match, 1 the weakest; comparable across stages. */
+  score: number;
+  stage: MatchStage;
+}
+
+export interface SearchResult {
+  /** The query as the pipeline understood it, after clean-up. */
+  cleaned: string;
+  /** Confident matches, best first. */
+  hits: Hit[];
+  /** Plausible but unconfident candidates ("did you mean"), best first. */
+  suggestions: Hit[];
+}
+
+export interface SearchRequest {
+  /** Keep only these kinds (after ranking). */
+  kinds?: readonly Kind[];
+  limit?: number;
+}
+
+/** fuse.js score at or below which a name match counts as an answer, not a guess. */
+export const FUZZY_CONFIDENT = 0.25;
+/** fuse.js cannot search patterns longer than this efficiently (Bitap word size). */
+const FUZZY_MAX_PATTERN = 32;
+const DEFAULT_LIMIT = 10;
+const SUGGESTION_LIMIT = 5;
+
+/** Typo budget by word length: short words must be exact, long ones may have two slips. */
+export function typoBudget(term: string): number {
+  return term.length <= 3 ? 0 : term.length <= 7 ? 1 : 2;
+}
+
+const tokenOptions = (fields: string[], combineWith: "AND" | "OR"): SearchOptions => ({
+  fields,
+  combineWith,
+  boost: { names: 3, tags: 2, text: 1 },
+  fuzzy: (term) => typoBudget(term),
+  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
+});
+
+/** Scale BM25 scores (higher is better) into a band of our 0-is-best scale. */
+function toBand(results: Array<{ id: string; score: number }>, floor: number, width: number) {
+  const top = results[0]?.score ?? 1;
+  return results.map((result) => ({ id: result.id, score: round(floor + width * (1 - result.score / top)) }));
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function cleanQuery(query: string): string {
+  return stripQuestion(normalize(query));
+}
+
+export function search(index: KnowledgeIndex, query: string, request: SearchRequest = {}): SearchResult {
+  const cleaned = cleanQuery(query);
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const hits = new Map<string, Hit>();
+  const suggestions = new Map<string, Hit>();
+  const add = (into: Map<string, Hit>, id: string, score: number, stage: MatchStage) => {
+    const entry = index.byId.get(id);
+    if (entry && !hits.has(id) && !into.has(id)) into.set(id, { entry, score, stage });
+  };
+
+  const exactId = index.exact.get(squash(cleaned));
+  if (exactId) add(hits, exactId, 0, "exact");
+
+  const terms = tokenize(cleaned);
+  if (terms.length > 0 && meaningfulLength(cleaned) >= 3) {
+    const query = terms.join(" ");
+    const byName = index.tokens.search(query, tokenOptions(["names", "tags"], "AND"));
+    for (const { id, score } of toBand(byName, 0.05, 0.2)) add(hits, id, score, "name");
+    const byText = index.tokens.search(query, tokenOptions(["names", "tags", "text"], "AND"));
+    for (const { id, score } of toBand(byText, 0.25, 0.2)) add(hits, id, score, "text");
+
+    if (hits.size === 0) {
+      const fuzzy = index.fuzzyNames.search(cleaned.slice(0, FUZZY_MAX_PATTERN), { limit: SUGGESTION_LIMIT });
+      for (const result of fuzzy) {
+        const score = round(result.score ?? 1);
+        add(score <= FUZZY_CONFIDENT && hits.size === 0 ? hits : suggestions, result.item.id, score, "fuzzy");
+      }
+      // A long question may share only some words with an entry: worth offering, not asserting.
+      if (terms.length > 1) {
+        const partial = index.tokens
+          .search(query, tokenOptions(["names", "tags", "text"], "OR"))
+          .filter((result) => result.queryTerms.length * 2 >= terms.length);
+        for (const { id, score } of toBand(partial, 0.5, 0.3)) add(suggestions, id, score, "text");
+      }
+    }
+  }
+
+  const wanted = (hit: Hit) => !request.kinds || request.kinds.includes(hit.entry.kind);
+  const ranked = (map: Map<string, Hit>) => [...map.values()].filter(wanted).sort((a, b) => a.score - b.score);
+  return {
+    cleaned,
+    hits: ranked(hits).slice(0, limit),
+    suggestions: ranked(suggestions).slice(0, SUGGESTION_LIMIT),
+  };
+}
+
+export interface Resolution {
+  /** The entry the name most likely means, if any is confident. */
+  entry?: Entry;
+  /** Other confident candidates close behind, for "did you mean one of these?". */
+  alternatives: Entry[];
+  /** Unconfident candidates when nothing was confident. */
+  suggestions: Entry[];
+  /** True when a kind was preferred but the best answer is of another kind. */
+  otherKind: boolean;
+}
+
+/** How far behind the best hit another one may be and still count as a close alternative. */
+const CLOSE_MARGIN = 0.08;
+
+/**
+ * Finds the one entry a name refers to, preferring `kind` when several fit:
+ * `actor clinton` means Hillary Clinton, not her 2009 speech.
+ */
+export function resolve(index: KnowledgeIndex, name: string, kind?: Kind): Resolution {
+  const result = search(index, name, { limit: 20 });
+  // Prose mentions are not names: "concept climate" should not open whichever entry says "climate" most.
+  const named = result.hits.filter((hit) => hit.stage !== "text");
+  const best = named[0];
+  if (!best) {
+    const suggestions = [...result.hits, ...result.suggestions].slice(0, 5).map((hit) => hit.entry);
+    return { alternatives: [], suggestions, otherKind: false };
+  }
+  const preferred = kind ? named.find((hit) => hit.entry.kind === kind) : undefined;
+  // A preferred-kind match wins unless it is only a fuzzy guess against an exact name.
+  const chosen = preferred && !(preferred.stage === "fuzzy" && best.stage === "exact") ? preferred : best;
+  const alternatives =
+    chosen.stage === "exact"
+      ? []
+      : named.filter((hit) => hit !== chosen && hit.score - chosen.score <= CLOSE_MARGIN).map((hit) => hit.entry);
+  return {
+    entry: chosen.entry,
+    alternatives,
+    suggestions: [],
+    otherKind: kind !== undefined && chosen.entry.kind !== kind,
+  };
+}
