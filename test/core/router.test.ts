@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { defineCommand, type CommandDefinition } from "../../src/core/command.js";
+import { UserError } from "../../src/core/errors.js";
+import { MAX_MESSAGE_LENGTH } from "../../src/core/parse.js";
+import { reply } from "../../src/core/reply.js";
+import { Router } from "../../src/core/router.js";
+import { KnowledgeBase } from "../../src/knowledge/base.js";
+import { recordingLogger } from "../support/app.js";
+
+/** Commands that echo what they were given, so routing is visible in the reply. */
+const echo = (name: string, aliases: string[] = [], run?: (args: string) => void): CommandDefinition =>
+  defineCommand({
+    name,
+    aliases,
+    usage: name,
+    summary: name,
+    examples: [],
+    handler: ({ args }) => {
+      run?.(args);
+      return reply(name, { sections: [{ text: args }] });
+    },
+  });
+
+function router(extra: CommandDefinition[] = []) {
+  const logger = recordingLogger();
+  const kb = new KnowledgeBase([]);
+  const commands = [echo("help"), echo("ask"), echo("search", ["find"]), ...extra];
+  return { router: new Router(commands, () => kb, logger.log), logger };
+}
+
+describe("routing a message", () => {
+  it("given a command word or alias, runs that command with the rest as arguments", async () => {
+    const { router: r } = router();
+    const answer = await r.handle("FIND vaccine alliance");
+    expect(answer.command).toBe("search");
+    expect(answer.sections[0]?.text).toBe("vaccine alliance");
+  });
+
+  it("given an unknown first word, treats the whole message as a question", async () => {
+    const { router: r } = router();
+    const answer = await r.handle("what is multialignment?");
+    expect(answer.command).toBe("ask");
+    expect(answer.sections[0]?.text).toBe("what is multialignment?");
+  });
+
+  it("given an empty or invisible-only message, answers with help", async () => {
+    const { router: r } = router();
+    expect((await r.handle("   ")).command).toBe("help");
+    expect((await r.handle("\u200b\u202e")).command).toBe("help");
+  });
+
+  it("refuses an over-long message politely without running any command", async () => {
+    let ran = false;
+    const { router: r } = router([echo("concept", [], () => (ran = true))]);
+    const answer = await r.handle(`concept ${"x".repeat(MAX_MESSAGE_LENGTH + 1)}`);
+    expect(answer).toMatchObject({ ok: false, error: { code: "too_long" } });
+    expect(ran).toBe(false);
+  });
+
+  it("turns a user error into a coded error reply with its own message", async () => {
+    const failing = defineCommand({
+      ...echo("concept"),
+      handler: () => {
+        throw new UserError("missing_argument", "Usage: concept <name>");
+      },
+    });
+    const { router: r } = router([failing]);
+    expect(await r.handle("concept")).toMatchObject({
+      ok: false,
+      command: "concept",
+      error: { code: "missing_argument", message: "Usage: concept <name>" },
+    });
+  });
+
+  it("answers a bug with a generic apology and an error id, and logs the stack under that id", async () => {
+    const buggy = defineCommand({
+      ...echo("concept"),
+      handler: () => {
+        throw new TypeError("cannot read properties of undefined (secret internals)");
+      },
+    });
+    const { router: r, logger } = router([buggy]);
+    const answer = await r.handle("concept gavi", { adapter: "test" });
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe("internal");
+    expect(answer.error?.message).not.toMatch(/secret internals|TypeError|at /);
+    const id = /error id (\w+)/.exec(answer.error?.message ?? "")?.[1];
+    expect(id).toBeDefined();
+    const logged = logger.lines.find((line) => line.errorId === id);
+    expect(logged).toMatchObject({ level: 50, command: "concept", adapter: "test" });
+    expect(JSON.stringify(logged)).toMatch(/secret internals/);
+  });
+
+  it("logs one line per request with adapter, command, outcome and latency, and the text only at debug", async () => {
+    const { router: r, logger } = router();
+    await r.handle("search nato", { adapter: "repl", user: "abc123" });
+    const request = logger.lines.find((line) => line.msg === "request");
+    expect(request).toMatchObject({ level: 30, adapter: "repl", user: "abc123", command: "search", outcome: "no_match" });
+    expect(typeof request?.ms).toBe("number");
+    expect(JSON.stringify(request)).not.toMatch(/nato/);
+    expect(logger.lines.find((line) => line.msg === "request text")).toMatchObject({ level: 20, text: "search nato" });
+  });
+
+  it("refuses to start without the help and ask commands it relies on", () => {
+    expect(() => new Router([echo("help")], () => new KnowledgeBase([]), recordingLogger().log)).toThrow(/"ask"/);
+  });
+});

@@ -1,0 +1,156 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { formatProblem, loadKnowledge, readKnowledge, KnowledgeLoadError } from "../../src/knowledge/loader.js";
+
+const ESSAY = {
+  title: "How America Can Succeed in a Multialigned World",
+  author: "Anne-Marie Slaughter",
+  publisher: "Foreign Affairs",
+  year: 2024,
+};
+
+const concept = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: "concept",
+  title: id.replace(/-/g, " "),
+  summary: "A short summary. In two sentences.",
+  definition: "What it means.",
+  why_it_matters: "Why it matters.",
+  sources: [ESSAY],
+  ...extra,
+});
+
+const partnership = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: "partnership",
+  title: id,
+  summary: "A partnership. It does things.",
+  us_role: "member",
+  sources: [ESSAY],
+  ...extra,
+});
+
+let root: string;
+
+async function knowledgeFolder(files: Record<string, unknown>): Promise<string> {
+  root = await mkdtemp(path.join(tmpdir(), "attache-kb-"));
+  for (const [file, content] of Object.entries(files)) {
+    const full = path.join(root, file);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, typeof content === "string" ? content : stringify(content));
+  }
+  return root;
+}
+
+/** Problems as the `file: field: message` lines kb:check prints, with the temp folder cut off. */
+async function problemLines(files: Record<string, unknown>): Promise<string[]> {
+  const dir = await knowledgeFolder(files);
+  const { problems } = await readKnowledge(dir);
+  return problems.map((problem) => formatProblem(problem).replace(`${dir}${path.sep}`, ""));
+}
+
+afterEach(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe("loading the knowledge base", () => {
+  it("given valid files, loads every entry with defaults filled in", async () => {
+    const dir = await knowledgeFolder({
+      "concepts/open-world.yaml": concept("open-world", { related: ["quad"] }),
+      "partnerships/quad.yaml": partnership("quad", { founded: 2007, members: { governments: ["India"] } }),
+    });
+    const entries = await loadKnowledge(dir);
+    expect(entries.map((entry) => entry.id).sort()).toEqual(["open-world", "quad"]);
+    const quad = entries.find((entry) => entry.id === "quad");
+    expect(quad?.kind === "partnership" && quad.members.civil_society).toEqual([]);
+  });
+
+  it("reports a wrong field type with the file path, the field path and what was expected", async () => {
+    const lines = await problemLines({
+      "partnerships/gavi.yaml": partnership("gavi", {
+        goals: [{ text: "Vaccinate children", measurable: true, target: "500 million", deadline: "soon" }],
+      }),
+    });
+    expect(lines).toEqual([`partnerships${path.sep}gavi.yaml: goals[0].deadline: expected a year, got "soon"`]);
+  });
+
+  it("requires a target and a deadline for a measurable goal", async () => {
+    const lines = await problemLines({
+      "partnerships/gavi.yaml": partnership("gavi", { goals: [{ text: "Do good", measurable: true }] }),
+    });
+    expect(lines.join("\n")).toMatch(/goals\[0\]\.target: a measurable goal needs a target/);
+    expect(lines.join("\n")).toMatch(/goals\[0\]\.deadline: a measurable goal needs a deadline year/);
+  });
+
+  it("rejects unknown fields, enum values out of range and entries without sources", async () => {
+    const lines = await problemLines({
+      "partnerships/gavi.yaml": { ...partnership("gavi", { us_role: "boss", sdgs: [18], colour: "red" }), sources: [] },
+    });
+    const text = lines.join("\n");
+    expect(text).toMatch(/us_role: expected one of leads, member, funder, outside, none, got "boss"/);
+    expect(text).toMatch(/sdgs\[0\]: expected an SDG number 1-17/);
+    expect(text).toMatch(/colour/);
+    expect(text).toMatch(/sources: every entry needs at least one source/);
+  });
+
+  it("reports broken related ids and quote speakers", async () => {
+    const lines = await problemLines({
+      "concepts/open-world.yaml": concept("open-world", { related: ["no-such-entry"] }),
+      "quotes/a-quote.yaml": {
+        ...concept("a-quote"),
+        kind: "quote",
+        definition: undefined,
+        why_it_matters: undefined,
+        text: "Short words.",
+        speaker: "nobody",
+        date: "2022",
+        context: "Somewhere.",
+        source: ESSAY,
+      },
+    });
+    expect(lines).toContain(`concepts${path.sep}open-world.yaml: related[0]: unknown id "no-such-entry"`);
+    expect(lines).toContain(`quotes${path.sep}a-quote.yaml: speaker: unknown id "nobody"`);
+  });
+
+  it("reports duplicate ids and a name claimed by two entries, however it is spelled", async () => {
+    const lines = await problemLines({
+      "concepts/open-world.yaml": concept("open-world", { aliases: ["Multi-Alignment"] }),
+      "concepts/multialignment.yaml": concept("multialignment"),
+      "partnerships/open-world.yaml": partnership("open-world"),
+    });
+    const text = lines.join("\n");
+    expect(text).toMatch(/duplicate id "open-world"/);
+    expect(text).toMatch(/aliases\[0\]: duplicate name "Multi-Alignment": "multialignment" .* already uses it/);
+  });
+
+  it("reports a file whose name does not match its id, or in the wrong folder", async () => {
+    const lines = await problemLines({ "partnerships/nato.yaml": concept("open-world") });
+    expect(lines.join("\n")).toMatch(/id: the file name must match the id: rename it to open-world.yaml/);
+    expect(lines.join("\n")).toMatch(/kind: a concept belongs in concepts\/, not partnerships\//);
+  });
+
+  it("reports YAML syntax errors with a line number instead of throwing", async () => {
+    const lines = await problemLines({ "concepts/broken.yaml": "id: broken\nkind: concept\n  title: [oops\n" });
+    expect(lines[0]).toMatch(/^concepts.broken\.yaml: not valid YAML \(line \d+\)/);
+  });
+
+  it("never half-loads: one bad file rejects the whole set, listing every problem", async () => {
+    const dir = await knowledgeFolder({
+      "concepts/open-world.yaml": concept("open-world"),
+      "concepts/bad.yaml": concept("bad", { definition: 42 }),
+    });
+    const error = await loadKnowledge(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KnowledgeLoadError);
+    expect((error as KnowledgeLoadError).problems).toHaveLength(1);
+    expect((error as KnowledgeLoadError).message).toMatch(/definition: expected a definition, got 42/);
+  });
+
+  it("rejects a missing folder and an empty one", async () => {
+    await expect(loadKnowledge(path.join(tmpdir(), "attache-no-such-folder"))).rejects.toThrow(/does not exist/);
+    const dir = await knowledgeFolder({});
+    await expect(loadKnowledge(dir)).rejects.toThrow(/no entries found/);
+  });
+});
