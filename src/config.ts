@@ -18,6 +18,18 @@ const optionalText = z
 const optionalUrl = (name: string) =>
   optionalText.refine((value) => value === undefined || URL.canParse(value), `${name} must be a URL such as http://127.0.0.1:4000/api/`);
 
+/** "T123, T456" → ["T123", "T456"]; unset or empty → undefined (everyone allowed). */
+const idList = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+    return ids.length > 0 ? ids : undefined;
+  });
+
+const positiveInt = (name: string, fallback: number) =>
+  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be at least 1`).default(fallback);
+
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
 export const ConfigSchema = z.object({
@@ -36,6 +48,11 @@ export const ConfigSchema = z.object({
   DISCORD_API_URL: optionalUrl("DISCORD_API_URL"),
   DISCORD_GUILD_ID: optionalText,
   KNOWLEDGE_DIR: optionalText,
+  SLACK_ALLOWED_TEAMS: idList,
+  DISCORD_ALLOWED_GUILDS: idList,
+  DISCORD_SHARDS: positiveInt("DISCORD_SHARDS", 1),
+  RATE_LIMIT_REQUESTS: positiveInt("RATE_LIMIT_REQUESTS", 10),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt("RATE_LIMIT_WINDOW_SECONDS", 30),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 

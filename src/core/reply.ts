@@ -43,6 +43,8 @@ export interface Reply {
   suggestions: EntryRef[];
   sources: Source[];
   error?: ReplyError;
+  /** Send nothing at all: the user was already told to slow down. Adapters still ack. */
+  silent?: boolean;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {

@@ -6,15 +6,16 @@
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { CommandDefinition } from "./command.js";
 import { newErrorId, UserError } from "./errors.js";
-import type { Logger } from "./log.js";
+import { hashUser, type Logger } from "./log.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { Registry } from "./registry.js";
 import { errorReply, type Reply } from "./reply.js";
 
-/** Where a message came from, for logs (never for behaviour: the core knows no platform). */
+/** Where a message came from: for logs and rate limits, never to change an answer. */
 export interface Origin {
   adapter: string;
-  /** Hashed or opaque user id. */
+  /** The user's id on that platform; chat adapters always set it, the trusted REPL/CLI never. */
   user?: string;
 }
 
@@ -30,6 +31,7 @@ export class Router {
     /** Read on every message, so a reloaded knowledge base takes effect at once. */
     private readonly knowledge: () => KnowledgeBase,
     private readonly log: Logger,
+    private readonly limiter?: RateLimiter,
   ) {
     this.registry = new Registry(commands);
     this.registry.get(HELP_COMMAND);
@@ -52,6 +54,8 @@ export class Router {
     let commandName = "unknown";
     let result: Reply;
     try {
+      const refusal = this.rateLimit(origin);
+      if (refusal) return refusal;
       if (text.length > MAX_MESSAGE_LENGTH * 4 || sanitize(text).length > MAX_MESSAGE_LENGTH) {
         throw new UserError("too_long", `That message is too long: please keep it under ${MAX_MESSAGE_LENGTH} characters.`);
       }
@@ -64,18 +68,36 @@ export class Router {
     } catch (error) {
       result = this.failure(commandName, error, origin);
     }
+    this.logRequest(origin, result, started, text);
+    return result;
+  }
+
+  /** A reply refusing the request if this user is over the limit, else undefined. */
+  private rateLimit(origin: Origin): Reply | undefined {
+    if (!this.limiter || origin.user === undefined) return undefined;
+    const decision = this.limiter.take(`${origin.adapter}:${origin.user}`);
+    if (decision.allowed) return undefined;
+    const refusal = errorReply("rate_limit", {
+      code: "rate_limited",
+      message: `You're asking faster than I can keep up. Please wait about ${decision.retryAfterSeconds} s and try again.`,
+    });
+    const result = decision.firstRefusal ? refusal : { ...refusal, silent: true };
+    this.logRequest(origin, result, performance.now());
+    return result;
+  }
+
+  private logRequest(origin: Origin, result: Reply, started: number, text?: string): void {
     this.log.info(
       {
         adapter: origin.adapter,
-        user: origin.user,
+        user: origin.user === undefined ? undefined : hashUser(origin.adapter, origin.user),
         command: result.command,
-        outcome: result.ok ? (result.entries.length > 0 ? "answered" : "no_match") : result.error?.code,
+        outcome: result.silent ? "silenced" : result.ok ? (result.entries.length > 0 ? "answered" : "no_match") : result.error?.code,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       "request",
     );
-    this.log.debug({ text }, "request text");
-    return result;
+    if (text !== undefined) this.log.debug({ text }, "request text");
   }
 
   private failure(command: string, error: unknown, origin: Origin): Reply {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defineCommand, type CommandDefinition } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
+import { hashUser } from "../../src/core/log.js";
 import { MAX_MESSAGE_LENGTH } from "../../src/core/parse.js";
+import { RateLimiter } from "../../src/core/rate-limit.js";
 import { reply } from "../../src/core/reply.js";
 import { Router } from "../../src/core/router.js";
 import { KnowledgeBase } from "../../src/knowledge/base.js";
@@ -21,11 +23,11 @@ const echo = (name: string, aliases: string[] = [], run?: (args: string) => void
     },
   });
 
-function router(extra: CommandDefinition[] = []) {
+function router(extra: CommandDefinition[] = [], limiter?: RateLimiter) {
   const logger = recordingLogger();
   const kb = new KnowledgeBase([]);
   const commands = [echo("help"), echo("ask"), echo("search", ["find"]), ...extra];
-  return { router: new Router(commands, () => kb, logger.log), logger };
+  return { router: new Router(commands, () => kb, logger.log, limiter), logger };
 }
 
 describe("routing a message", () => {
@@ -95,7 +97,8 @@ describe("routing a message", () => {
     const { router: r, logger } = router();
     await r.handle("search nato", { adapter: "repl", user: "abc123" });
     const request = logger.lines.find((line) => line.msg === "request");
-    expect(request).toMatchObject({ level: 30, adapter: "repl", user: "abc123", command: "search", outcome: "no_match" });
+    expect(request).toMatchObject({ level: 30, adapter: "repl", user: hashUser("repl", "abc123"), command: "search", outcome: "no_match" });
+    expect(JSON.stringify(logger.lines)).not.toMatch(/abc123/);
     expect(typeof request?.ms).toBe("number");
     expect(JSON.stringify(request)).not.toMatch(/nato/);
     expect(logger.lines.find((line) => line.msg === "request text")).toMatchObject({ level: 20, text: "search nato" });
@@ -103,5 +106,31 @@ describe("routing a message", () => {
 
   it("refuses to start without the help and ask commands it relies on", () => {
     expect(() => new Router([echo("help")], () => new KnowledgeBase([]), recordingLogger().log)).toThrow(/"ask"/);
+  });
+});
+
+describe("rate limiting chat users", () => {
+  const clock = { now: 0 };
+  const limited = () => router([], new RateLimiter({ capacity: 3, windowSeconds: 30 }, () => clock.now)).router;
+
+  it("answers up to the limit, then says once to slow down, then stays silent until the bucket refills", async () => {
+    clock.now = 0;
+    const r = limited();
+    const user = { adapter: "slack", user: "U1" };
+    for (let index = 0; index < 3; index += 1) expect((await r.handle("search nato", user)).ok).toBe(true);
+    const refusal = await r.handle("search nato", user);
+    expect(refusal).toMatchObject({ ok: false, error: { code: "rate_limited", message: expect.stringMatching(/wait about 10 s/) } });
+    expect(refusal.silent).toBeUndefined();
+    expect((await r.handle("search nato", user)).silent).toBe(true);
+    clock.now = 10_000;
+    expect((await r.handle("search nato", user)).ok).toBe(true);
+  });
+
+  it("keeps a separate bucket per user and never limits the trusted REPL", async () => {
+    clock.now = 0;
+    const r = limited();
+    for (let index = 0; index < 3; index += 1) await r.handle("help", { adapter: "discord", user: "A" });
+    expect((await r.handle("help", { adapter: "discord", user: "B" })).ok).toBe(true);
+    for (let index = 0; index < 20; index += 1) expect((await r.handle("help", { adapter: "repl" })).ok).toBe(true);
   });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+describe("configuration from the environment", () => {
+  it("applies the documented defaults when nothing is set", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ SLACK_COMMAND: "/attache", PORT: 3000, LOG_LEVEL: "info", RATE_LIMIT_REQUESTS: 10, DISCORD_SHARDS: 1 });
+    expect(config.knowledgeDir).toMatch(/knowledge$/);
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("treats empty values from .env.example as unset", () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: "", DISCORD_API_URL: " " })).toMatchObject({ SLACK_BOT_TOKEN: undefined, DISCORD_API_URL: undefined });
+  });
+
+  it("splits allowlists on commas", () => {
+    expect(parseConfig({ SLACK_ALLOWED_TEAMS: "T1, T2,," }).SLACK_ALLOWED_TEAMS).toEqual(["T1", "T2"]);
+  });
+
+  it("names every variable that is wrong", () => {
+    const error = (() => {
+      try {
+        parseConfig({ PORT: "eighty", LOG_LEVEL: "loud", SLACK_API_URL: "not a url", SLACK_COMMAND: "attache" });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT: PORT must be a number/);
+    expect(message).toMatch(/LOG_LEVEL: LOG_LEVEL must be one of debug, info, warn, error/);
+    expect(message).toMatch(/SLACK_API_URL: SLACK_API_URL must be a URL/);
+    expect(message).toMatch(/SLACK_COMMAND: SLACK_COMMAND must look like \/attache/);
+  });
+});
