@@ -1,0 +1,254 @@
+/**
+ * The neutral Reply as Slack Block Kit: header, fields, sections, "did you mean" buttons,
+ * sources and an optional "Share in channel" button, always with a plain `text` fallback.
+ * Reply text is plain, so every piece of it is escaped here (a typed `<!channel>` stays
+ * text), and Slack's limits are enforced here: long text is split or shortened on line
+ * and word boundaries, with a "…more" note when something had to be left out.
+ */
+import type { types } from "@slack/bolt";
+import { renderText } from "../../core/render-text.js";
+import { askFor, formatSource, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
+import type { Source } from "../../knowledge/schema.js";
+
+// Slack's Block Kit limits.
+export const MAX_BLOCKS = 50;
+export const MAX_HEADER_TEXT = 150;
+/** Any text object: a section's text, a context element. */
+export const MAX_TEXT = 3000;
+export const MAX_FIELDS = 10;
+export const MAX_FIELD_TEXT = 2000;
+export const MAX_BUTTON_TEXT = 75;
+export const MAX_ACTION_VALUE = 2000;
+/** Slack refuses messages whose blocks hold more than 12,000 characters of text; stay well below. */
+export const MAX_TOTAL_TEXT = 10_000;
+
+// Our own choices.
+/** The notification text: Slack allows far more, but no one reads more in a notification. */
+export const MAX_FALLBACK_TEXT = 3000;
+/** More "did you mean" buttons than this is noise. */
+export const MAX_SUGGESTIONS = 5;
+
+export const ASK_ACTION_PREFIX = "attache_ask_";
+export const SHARE_ACTION_ID = "attache_share";
+
+const ELLIPSIS = "…";
+const MORE_NOTE = "_…more: this answer was shortened to fit in a Slack message. Ask about one part of it for the rest._";
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+export type SlackBlock = types.HeaderBlock | types.SectionBlock | types.ContextBlock | types.ActionsBlock;
+
+export interface SlackMessage {
+  /** Plain fallback, shown in notifications and by clients that cannot show blocks. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+export interface RenderOptions {
+  /** Adds a "Share in channel" button that posts the answer to this message again. */
+  shareMessage?: string;
+  /** The Slack user id of whoever shared the answer: adds "Shared by @them". */
+  sharedBy?: string;
+}
+
+/** Slack's three control characters; everything else is shown as typed. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+interface Piece {
+  text: string;
+  /** What joins it to the piece before: a line break, a space, or nothing inside an over-long word. */
+  joiner: string;
+}
+
+/** Lines, then words for lines that are too long, then slices of words that are too long. */
+function pieces(text: string, max: number): Piece[] {
+  return text.split("\n").flatMap((line) => {
+    if (line.length <= max) return [{ text: line, joiner: "\n" }];
+    return line.split(" ").flatMap((word, index) => {
+      const joiner = index === 0 ? "\n" : " ";
+      if (word.length <= max) return [{ text: word, joiner }];
+      return sliceWord(word, max).map((slice, part) => ({ text: slice, joiner: part === 0 ? joiner : "" }));
+    });
+  });
+}
+
+/** Cuts a word with no spaces (a long URL) into slices, never inside an `&amp;`-style entity. */
+function sliceWord(word: string, max: number): string[] {
+  const slices: string[] = [];
+  let rest = word;
+  while (rest.length > max) {
+    let cut = max;
+    const entity = rest.lastIndexOf("&", cut - 1);
+    if (entity > cut - "&amp;".length && !rest.slice(entity, cut).includes(";")) cut = entity;
+    slices.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...slices, rest];
+}
+
+/** Splits (escaped) text into chunks of at most `max` characters, at line breaks where it can, else between words. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const piece of pieces(text, max)) {
+    if (current === "") {
+      current = piece.text;
+    } else if (current.length + piece.joiner.length + piece.text.length <= max) {
+      current += piece.joiner + piece.text;
+    } else {
+      chunks.push(current.trimEnd());
+      current = piece.text;
+    }
+  }
+  if (current.trim() !== "") chunks.push(current.trimEnd());
+  return chunks;
+}
+
+/** The longest start of `text` that fits in `max` characters with an ellipsis, cut on a line or word boundary. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${splitText(text, max - ELLIPSIS.length)[0] ?? ""}${ELLIPSIS}`;
+}
+
+// Verbatim: Slack then links or mentions nothing by itself; only our explicit `<…>` tokens are live.
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
+const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", text, emoji: true });
+const textSection = (text: string): types.SectionBlock => ({ type: "section", text: mrkdwn(text) });
+const context = (text: string): types.ContextBlock => ({ type: "context", elements: [mrkdwn(truncateText(text, MAX_TEXT))] });
+
+function header(title: string): types.HeaderBlock {
+  return { type: "header", text: plain(truncateText(escapeText(title), MAX_HEADER_TEXT)) };
+}
+
+function errorBlocks(error: ReplyError | undefined): SlackBlock[] {
+  return error ? [textSection(truncateText(`:warning: ${escapeText(error.message)}`, MAX_TEXT))] : [];
+}
+
+function fieldBlocks(fields: readonly Field[]): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  for (let start = 0; start < fields.length; start += MAX_FIELDS) {
+    const group = fields.slice(start, start + MAX_FIELDS);
+    blocks.push({
+      type: "section",
+      fields: group.map((field) => mrkdwn(truncateText(`*${escapeText(field.label)}*\n${escapeText(field.value)}`, MAX_FIELD_TEXT))),
+    });
+  }
+  return blocks;
+}
+
+function sectionBlocks(section: Section): SlackBlock[] {
+  const lines = [
+    ...(section.heading ? [`*${escapeText(section.heading)}*`] : []),
+    ...(section.text ? [escapeText(section.text)] : []),
+    ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
+  ];
+  return splitText(lines.join("\n"), MAX_TEXT).map(textSection);
+}
+
+function button(text: string, actionId: string, value: string): types.Button {
+  return { type: "button", text: plain(truncateText(escapeText(text), MAX_BUTTON_TEXT)), action_id: actionId, value };
+}
+
+function suggestionBlocks(suggestions: readonly EntryRef[]): SlackBlock[] {
+  const shown = suggestions.slice(0, MAX_SUGGESTIONS).filter((ref) => askFor(ref).length <= MAX_ACTION_VALUE);
+  if (shown.length === 0) return [];
+  return [
+    context("*Did you mean*"),
+    {
+      type: "actions",
+      elements: shown.map((ref, index) => button(`${ref.title} (${ref.kind})`, `${ASK_ACTION_PREFIX}${index}`, askFor(ref))),
+    },
+  ];
+}
+
+/** A source with its URL as an explicit link: verbatim text links nothing by itself. */
+function sourceLine(source: Source): string {
+  const citation = escapeText(formatSource({ ...source, url: undefined }));
+  if (!source.url) return citation;
+  const url = escapeText(source.url).replace(/\|/g, "%7C");
+  return `${citation}, <${url}|link>`;
+}
+
+function sourceBlocks(sources: readonly Source[]): SlackBlock[] {
+  if (sources.length === 0) return [];
+  const label = sources.length === 1 ? "Source" : "Sources";
+  return [context([`*${label}*`, ...sources.map(sourceLine)].join("\n"))];
+}
+
+function shareBlocks(shareMessage: string | undefined): SlackBlock[] {
+  if (shareMessage === undefined || shareMessage.length > MAX_ACTION_VALUE) return [];
+  return [{ type: "actions", elements: [{ ...button("Share in channel", SHARE_ACTION_ID, shareMessage), style: "primary" }] }];
+}
+
+/** Our own mention of whoever shared, from Slack's payload; never user text. */
+function attribution(sharedBy: string | undefined): string | undefined {
+  return sharedBy !== undefined && SLACK_USER_ID.test(sharedBy) ? `Shared by <@${sharedBy}>` : undefined;
+}
+
+function textLength(block: SlackBlock): number {
+  switch (block.type) {
+    case "header":
+      return block.text.text.length;
+    case "section":
+      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((sum, field) => sum + field.text.length, 0);
+    case "context":
+      return block.elements.reduce((sum, element) => sum + ("text" in element ? element.text.length : 0), 0);
+    case "actions":
+      return block.elements.reduce((sum, element) => sum + (element.type === "button" ? element.text.text.length : 0), 0);
+  }
+}
+
+const totalLength = (blocks: readonly SlackBlock[]) => blocks.reduce((sum, block) => sum + textLength(block), 0);
+
+/** Below this, a shortened section says too little to be worth showing. */
+const MIN_SHORTENED_TEXT = 200;
+
+/** What of a block fits in `textLeft` characters: the start of its text, or its first fields. */
+function shorten(block: SlackBlock, textLeft: number): SlackBlock | undefined {
+  if (block.type !== "section") return undefined;
+  if (block.text) return textLeft >= MIN_SHORTENED_TEXT ? textSection(truncateText(block.text.text, textLeft)) : undefined;
+  const fields: types.TextObject[] = [];
+  for (const field of block.fields ?? []) {
+    if (field.text.length > textLeft) break;
+    fields.push(field);
+    textLeft -= field.text.length;
+  }
+  return fields.length > 0 ? { type: "section", fields } : undefined;
+}
+
+/**
+ * Keeps as much of the body as fits between the fixed head and tail; the first block that
+ * does not fit is shortened to what is left (if that is worth showing) and a "…more" note follows.
+ */
+function fit(head: SlackBlock[], body: SlackBlock[], tail: SlackBlock[]): SlackBlock[] {
+  const note = context(MORE_NOTE);
+  let textLeft = MAX_TOTAL_TEXT - totalLength(head) - totalLength(tail) - textLength(note);
+  const blocksLeft = MAX_BLOCKS - head.length - tail.length - 1;
+  const kept: SlackBlock[] = [];
+  for (const block of body) {
+    const length = textLength(block);
+    if (kept.length < blocksLeft && length <= textLeft) {
+      kept.push(block);
+      textLeft -= length;
+      continue;
+    }
+    const shortened = kept.length < blocksLeft ? shorten(block, textLeft) : undefined;
+    return [...head, ...kept, ...(shortened ? [shortened] : []), note, ...tail];
+  }
+  return [...head, ...kept, ...tail];
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const sharedBy = attribution(options.sharedBy);
+  const head = reply.title ? [header(reply.title)] : [];
+  const body = [...errorBlocks(reply.error), ...fieldBlocks(reply.fields), ...reply.sections.flatMap(sectionBlocks)];
+  const tail = [
+    ...suggestionBlocks(reply.suggestions),
+    ...sourceBlocks(reply.sources),
+    ...shareBlocks(options.shareMessage),
+    ...(sharedBy ? [context(sharedBy)] : []),
+  ];
+  const fallback = truncateText(escapeText(renderText(reply)), MAX_FALLBACK_TEXT);
+  return { text: sharedBy ? `${sharedBy}\n${fallback}` : fallback, blocks: fit(head, body, tail) };
+}
