@@ -1,9 +1,7 @@
 import { answerName, searchReply } from "../src/core/answers.js";
 import { defineCommand } from "../src/core/command.js";
 import { reply } from "../src/core/reply.js";
-import { normalize } from "../src/knowledge/normalize.js";
-
-const SMALL_TALK = new Set(["hi", "hello", "hey", "thanks", "thank you", "thx", "cheers", "good morning", "ok", "okay"]);
+import { normalize, SMALL_TALK } from "../src/knowledge/normalize.js";
 
 /**
  * A message without a command word. A name or a "what is / who is / explain" question

@@ -10,9 +10,10 @@ import MiniSearch from "minisearch";
 import { STAKEHOLDER_CATEGORIES, type Entry } from "./schema.js";
 import { normalize, squash, STOP_WORDS } from "./normalize.js";
 
+/** One record per name, so an entry's score is its best name, not a product over all of them. */
 export interface NameRecord {
   id: string;
-  names: string[];
+  name: string;
 }
 
 interface TokenDocument {
@@ -100,17 +101,12 @@ export class KnowledgeIndex {
     );
 
     this.fuzzyNames = new Fuse(
-      entries.map((entry) => {
+      entries.flatMap((entry) => {
         const names = entryNames(entry).map(normalize);
-        return { id: entry.id, names: [...new Set([...names, ...names.map(squash)])] };
+        return [...new Set([...names, ...names.map(squash)])].map((name) => ({ id: entry.id, name }));
       }),
-      {
-        keys: ["names"],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.45,
-        shouldSort: true,
-      },
+      // Field-length norms would favour short names whatever the query; we weigh length ourselves.
+      { keys: ["name"], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.45 },
     );
   }
 }

@@ -24,6 +24,7 @@ export function squash(normalized: string): string {
 const QUESTION_WRAPPERS = [
   /^(?:can you |could you |would you )?(?:please )?(?:tell me (?:more )?about|explain|define|describe|summari[sz]e|give me)\s+/,
   /^(?:what|who|which) (?:is|are|was|were)\s+/,
+  /^(?:is|are|was|were)\s+/,
   /^what does\s+(.+?)\s+mean$/,
   /^what do you know about\s+/,
   /^(?:what about|how about|info on|information (?:on|about))\s+/,
@@ -61,3 +62,9 @@ export const STOP_WORDS = new Set(
 export function meaningfulLength(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
+
+/** Greetings and thanks: not questions, so never searched ("thanks" is not "Jaishankar"). */
+export const SMALL_TALK = new Set([
+  "hi", "hello", "hey", "thanks", "thank you", "thx", "ty", "cheers", "good morning", "good afternoon",
+  "good evening", "ok", "okay", "bye", "goodbye", "lol", "yes", "no",
+]);

@@ -8,7 +8,7 @@
  */
 import type { SearchOptions } from "minisearch";
 import type { Entry, Kind } from "./schema.js";
-import { meaningfulLength, normalize, squash, stripQuestion } from "./normalize.js";
+import { meaningfulLength, normalize, SMALL_TALK, squash, stripQuestion } from "./normalize.js";
 import { tokenize, type KnowledgeIndex } from "./index.js";
 
 export type MatchStage = "exact" | "name" | "text" | "fuzzy";
@@ -39,6 +39,8 @@ export interface SearchRequest {
 export const FUZZY_CONFIDENT = 0.25;
 /** fuse.js cannot search patterns longer than this efficiently (Bitap word size). */
 const FUZZY_MAX_PATTERN = 32;
+/** Weight of the share of a name that a fuzzy query leaves uncovered. */
+const UNCOVERED_PENALTY = 0.5;
 const DEFAULT_LIMIT = 10;
 const SUGGESTION_LIMIT = 5;
 
@@ -63,6 +65,25 @@ function toBand(results: Array<{ id: string; score: number }>, floor: number, wi
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/**
+ * fuse.js over names, best name per entry. fuse.js scores a query found inside a much
+ * longer name ("thanks" in "jaishankar") as perfect, so the uncovered share of the name
+ * is added as a penalty: only a match of most of a name can be confident.
+ */
+function fuzzyNames(index: KnowledgeIndex, cleaned: string): Array<{ id: string; score: number }> {
+  const pattern = cleaned.slice(0, FUZZY_MAX_PATTERN);
+  const best = new Map<string, number>();
+  for (const result of index.fuzzyNames.search(pattern, { limit: SUGGESTION_LIMIT * 4 })) {
+    const uncovered = Math.max(0, 1 - pattern.length / result.item.name.length);
+    const score = round((result.score ?? 1) + UNCOVERED_PENALTY * uncovered);
+    if (score < (best.get(result.item.id) ?? Infinity)) best.set(result.item.id, score);
+  }
+  return [...best]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, SUGGESTION_LIMIT);
+}
+
 export function cleanQuery(query: string): string {
   return stripQuestion(normalize(query));
 }
@@ -81,7 +102,7 @@ export function search(index: KnowledgeIndex, query: string, request: SearchRequ
   if (exactId) add(hits, exactId, 0, "exact");
 
   const terms = tokenize(cleaned);
-  if (terms.length > 0 && meaningfulLength(cleaned) >= 3) {
+  if (terms.length > 0 && meaningfulLength(cleaned) >= 3 && !SMALL_TALK.has(cleaned)) {
     const query = terms.join(" ");
     const byName = index.tokens.search(query, tokenOptions(["names", "tags"], "AND"));
     for (const { id, score } of toBand(byName, 0.05, 0.2)) add(hits, id, score, "name");
@@ -89,10 +110,8 @@ export function search(index: KnowledgeIndex, query: string, request: SearchRequ
     for (const { id, score } of toBand(byText, 0.25, 0.2)) add(hits, id, score, "text");
 
     if (hits.size === 0) {
-      const fuzzy = index.fuzzyNames.search(cleaned.slice(0, FUZZY_MAX_PATTERN), { limit: SUGGESTION_LIMIT });
-      for (const result of fuzzy) {
-        const score = round(result.score ?? 1);
-        add(score <= FUZZY_CONFIDENT && hits.size === 0 ? hits : suggestions, result.item.id, score, "fuzzy");
+      for (const { id, score } of fuzzyNames(index, cleaned)) {
+        add(score <= FUZZY_CONFIDENT && hits.size === 0 ? hits : suggestions, id, score, "fuzzy");
       }
       // A long question may share only some words with an entry: worth offering, not asserting.
       if (terms.length > 1) {

@@ -1,0 +1,99 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { completer } from "../../../src/adapters/repl/repl.js";
+import { PROJECT_ROOT } from "../../../src/config.js";
+import { realKnowledge, realRouter } from "../../support/app.js";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs an entry point as a user would, with stdin piped (so not a TTY) and no chat credentials. */
+function run(script: string, args: string[], input = ""): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1" };
+    const child = execFile(TSX, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
+}
+
+const jsonLines = (stdout: string) => stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe("the REPL on a pipe", () => {
+  it("given --json, prints one JSON reply per message line, in order, and exits at end of input", async () => {
+    const result = await run("src/adapters/repl/main.ts", ["--json"], "help\nsearch gavi\n\nbanana bread recipe\nconcept\n");
+    expect(result.code).toBe(0);
+    const replies = jsonLines(result.stdout);
+    expect(replies.map((reply) => reply.command)).toEqual(["help", "search", "ask", "concept"]);
+    expect(replies[1]).toMatchObject({ ok: true, command: "search" });
+    expect((replies[1]?.entries as Array<{ id: string }>)[0]).toMatchObject({ id: "gavi", kind: "partnership", score: 0 });
+    expect(replies[2]).toMatchObject({ ok: true, entries: [] });
+    expect(replies[3]).toMatchObject({ ok: false, error: { code: "missing_argument" } });
+  });
+
+  it("without --json, prints one line of text per reply", async () => {
+    const result = await run("src/adapters/repl/main.ts", [], "what is multialignment?\nwho is jaishanker\n");
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Multialignment \|/);
+    expect(lines[1]).toMatch(/^Subrahmanyam Jaishankar \|/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("answers a large batch line by line: no rate limit applies locally", async () => {
+    const messages = Array.from({ length: 60 }, (_, index) => (index % 2 ? "nato" : "search climate"));
+    const result = await run("src/adapters/repl/main.ts", ["--json"], `${messages.join("\n")}\n`);
+    const replies = jsonLines(result.stdout);
+    expect(replies).toHaveLength(60);
+    expect(replies.every((reply) => reply.ok === true)).toBe(true);
+  });
+});
+
+describe("the one-shot CLI", () => {
+  it("answers one message as JSON and exits 0", async () => {
+    const result = await run("src/adapters/repl/cli.ts", ["--json", "what", "is", "the", "quad?"]);
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout)).toEqual([expect.objectContaining({ ok: true, entries: [expect.objectContaining({ id: "quad" })] })]);
+  });
+
+  it("prints the full multi-line card as text", async () => {
+    const result = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All"]);
+    expect(result.stdout.split("\n")[0]).toBe("Sustainable Energy for All");
+    expect(result.stdout).toMatch(/Sources:/);
+  });
+
+  it("exits 1 on an error reply and 2 with usage when given no message", async () => {
+    expect((await run("src/adapters/repl/cli.ts", ["partnership"])).code).toBe(1);
+    const empty = await run("src/adapters/repl/cli.ts", []);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/Usage: npm run cli -- \[--json\] <message>/);
+  });
+});
+
+describe("npm start without credentials", () => {
+  it("says how to connect Slack or Discord, then runs the REPL", async () => {
+    const result = await run("src/main.ts", [], "nato\n");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/SLACK_BOT_TOKEN.*DISCORD_TOKEN/s);
+    expect(result.stdout).toMatch(/^North Atlantic Treaty Organization/);
+  });
+});
+
+describe("tab completion", () => {
+  it("completes command words, then entry titles and aliases after a command", async () => {
+    const router = await realRouter();
+    const kb = await realKnowledge();
+    const complete = completer(router.registry.words, () => kb);
+    expect(complete("conc")).toEqual([["concept "], "conc"]);
+    const [titles, typed] = complete("partnership sustainable");
+    expect(typed).toBe("sustainable");
+    expect(titles).toContain("Sustainable Energy for All");
+  });
+});
