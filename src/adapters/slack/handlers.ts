@@ -1,0 +1,184 @@
+/**
+ * What Attaché does with each kind of Slack input. Every handler is parse → router →
+ * render: the slash command answers ephemerally with a Share button, mentions answer in a
+ * thread, direct messages in the DM, buttons run a suggestion or share an answer.
+ */
+import type { App as BoltApp, BlockAction, ButtonAction, RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import type { App } from "../../app.js";
+import { newErrorId } from "../../core/errors.js";
+import type { Reply } from "../../core/reply.js";
+import { RecentIds } from "./recent-ids.js";
+import { ASK_ACTION_PREFIX, renderReply, SHARE_ACTION_ID } from "./render.js";
+
+/** Enough to recognise any redelivery: Slack retries within minutes, a few times. */
+export const MAX_REMEMBERED_EVENTS = 1000;
+
+export const NOT_ALLOWED_TEXT = "Sorry, Attaché is not enabled for this workspace.";
+
+/** chat.postMessage errors that mean "the bot may not post here", though the interaction's response_url can. */
+const CHANNEL_UNREACHABLE = new Set(["not_in_channel", "channel_not_found"]);
+
+/** One message to answer, whatever kind of Slack input it came from. */
+interface Incoming {
+  /** For logs: command, suggestion, share, mention, direct message. */
+  kind: string;
+  text: string;
+  user: string | undefined;
+  team: string | undefined;
+  /** A person is waiting on this (command, button): refusals are said, not just logged. */
+  interactive: boolean;
+  send(reply: Reply): Promise<unknown>;
+  /** Says something short to this person only: an apology or a refusal. */
+  tell(text: string): Promise<unknown>;
+}
+
+const tellVia =
+  (respond: RespondFn) =>
+  (text: string): Promise<unknown> =>
+    respond({ response_type: "ephemeral", replace_original: false, text });
+
+const tellIn =
+  (client: webApi.WebClient, channel: string, user: string | undefined, threadTs?: string) =>
+  (text: string): Promise<unknown> =>
+    user ? client.chat.postEphemeral({ channel, user, text, thread_ts: threadTs }) : Promise.resolve();
+
+/** An answer for one person, with a button to share it when there is something to share. */
+function ephemeral(reply: Reply, message: string): RespondArguments {
+  return { response_type: "ephemeral", replace_original: false, ...renderReply(reply, { shareMessage: reply.ok ? message : undefined }) };
+}
+
+function platformError(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === "string" ? data.error : undefined;
+}
+
+/**
+ * Removes the mention of this bot (its user id is in the event's authorizations), or, if that
+ * is missing, a mention at the very start. Other mentions stay, as text to be escaped.
+ */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  return text
+    .trim()
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (mention, id: string, offset: number) =>
+      (botUserId ? id === botUserId : offset === 0) ? " " : mention,
+    )
+    .trim();
+}
+
+export function registerHandlers(bolt: BoltApp, app: App): void {
+  const { router, log, config } = app;
+  const recentEvents = new RecentIds(MAX_REMEMBERED_EVENTS);
+  const allowedTeams = config.SLACK_ALLOWED_TEAMS;
+
+  /** Allowlist, then router, then send; a failure is logged with an id and apologised for quoting it. */
+  async function answer(incoming: Incoming): Promise<void> {
+    if (allowedTeams && !allowedTeams.includes(incoming.team ?? "")) {
+      log.warn({ team: incoming.team, kind: incoming.kind }, "slack request from a workspace not in SLACK_ALLOWED_TEAMS");
+      if (incoming.interactive) await incoming.tell(NOT_ALLOWED_TEXT);
+      return;
+    }
+    try {
+      // Chat users always have an id: the router rate-limits by it.
+      const reply = await router.handle(incoming.text, { adapter: "slack", user: incoming.user ?? "unknown" });
+      if (!reply.silent) await incoming.send(reply);
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId, kind: incoming.kind }, "slack handler failed");
+      await incoming
+        .tell(`Sorry, something went wrong on our side. If it keeps happening, quote error id ${errorId}.`)
+        .catch((apologyError: unknown) => log.warn({ err: apologyError, errorId }, "slack apology could not be sent"));
+    }
+  }
+
+  // Anything that escapes our handlers (a malformed payload, say) is logged once, structured.
+  bolt.error(async (error) => {
+    log.error({ err: error, code: error.code }, "slack request failed");
+  });
+
+  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); Bolt has already acked it.
+  bolt.use(async ({ body, context, next }) => {
+    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
+    if (eventId && !recentEvents.add(eventId)) {
+      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack event redelivered; already answered");
+      return;
+    }
+    await next();
+  });
+
+  bolt.command(config.SLACK_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    await answer({
+      kind: "command",
+      text: command.text,
+      user: command.user_id,
+      team: command.team_id,
+      interactive: true,
+      send: (reply) => respond(ephemeral(reply, command.text)),
+      tell: tellVia(respond),
+    });
+  });
+
+  bolt.action<BlockAction<ButtonAction>>(new RegExp(`^${ASK_ACTION_PREFIX}`), async ({ ack, action, body, respond }) => {
+    await ack();
+    const text = action.value ?? "";
+    await answer({
+      kind: "suggestion",
+      text,
+      user: body.user.id,
+      team: body.team?.id ?? body.user.team_id,
+      interactive: true,
+      send: (reply) => respond(ephemeral(reply, text)),
+      tell: tellVia(respond),
+    });
+  });
+
+  bolt.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    await answer({
+      kind: "share",
+      text: action.value ?? "",
+      user: body.user.id,
+      team: body.team?.id ?? body.user.team_id,
+      interactive: true,
+      send: async (reply) => {
+        const message = renderReply(reply, { sharedBy: body.user.id });
+        try {
+          await client.chat.postMessage({ channel: body.channel?.id ?? "", ...message });
+        } catch (error) {
+          if (!CHANNEL_UNREACHABLE.has(platformError(error) ?? "")) throw error;
+          // Not a member (a channel it was never invited to, a DM between people): the response_url can still post there.
+          await respond({ response_type: "in_channel", replace_original: false, ...message });
+        }
+        await respond({ delete_original: true });
+      },
+      tell: tellVia(respond),
+    });
+  });
+
+  bolt.event("app_mention", async ({ event, body, client }) => {
+    const threadTs = event.thread_ts ?? event.ts;
+    await answer({
+      kind: "mention",
+      text: stripBotMention(event.text, body.authorizations?.[0]?.user_id),
+      user: event.user,
+      team: body.team_id,
+      interactive: false,
+      send: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...renderReply(reply) }),
+      tell: tellIn(client, event.channel, event.user, threadTs),
+    });
+  });
+
+  bolt.event("message", async ({ event, body, client }) => {
+    // Only what a person typed in a DM to the app: no edits, joins, or bot messages (ours included).
+    if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id) return;
+    await answer({
+      kind: "direct message",
+      text: event.text ?? "",
+      user: event.user,
+      team: body.team_id,
+      interactive: false,
+      send: (reply) => client.chat.postMessage({ channel: event.channel, ...renderReply(reply) }),
+      tell: tellIn(client, event.channel, event.user),
+    });
+  });
+}

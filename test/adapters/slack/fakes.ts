@@ -1,0 +1,224 @@
+/**
+ * Stand-ins for Slack's side, all on 127.0.0.1: a Web API that records every call (and can
+ * be told to fail), a response_url endpoint, and correctly signed requests to our app.
+ */
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const BOT_USER_ID = "UBOT";
+export const TEAM_ID = "T0TEST";
+
+export interface Recorded {
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The parsed body: JSON, or form fields with JSON-looking values (blocks) parsed. */
+  body: Record<string, unknown>;
+  at: number;
+}
+
+type Answer = (request: Recorded) => { status?: number; body: unknown };
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    fields[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return fields;
+}
+
+/** An HTTP server that records each request and answers as told. */
+export class Recorder {
+  readonly requests: Recorded[] = [];
+  private readonly waiters: Array<{ match: (request: Recorded) => boolean; resolve: (request: Recorded) => void }> = [];
+  private server?: Server;
+  url = "";
+
+  constructor(private readonly answer: Answer) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => {
+      let raw = "";
+      request.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      request.on("end", () => {
+        const recorded = { path: request.url ?? "", headers: request.headers, body: parseBody(raw, request.headers["content-type"]), at: performance.now() };
+        this.requests.push(recorded);
+        const { status = 200, body } = this.answer(recorded);
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(JSON.stringify(body));
+        for (const waiter of this.waiters.filter((candidate) => candidate.match(recorded))) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(recorded);
+        }
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The first request (already recorded or still to come) that matches. */
+  waitFor(match: (request: Recorded) => boolean, timeoutMs = 5000): Promise<Recorded> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching request within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ match, resolve: (request) => (clearTimeout(timer), resolve(request)) });
+    });
+  }
+
+  matching(match: (request: Recorded) => boolean): Recorded[] {
+    return this.requests.filter(match);
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** Channels where the fake Web API refuses chat.postMessage, with Slack's error code. */
+export const FAILING_CHANNELS: Record<string, string> = {
+  CNOTMEMBER: "not_in_channel",
+  CBROKEN: "fatal_error",
+};
+
+let nextTs = 1_700_000_000;
+
+/** A fake Slack Web API under /api/: chat.postMessage, chat.postEphemeral, auth.test. */
+export function fakeSlackApi(): Promise<Recorder> {
+  return new Recorder((request) => {
+    const method = request.path.replace(/^\/api\//, "");
+    const channel = String(request.body.channel ?? "");
+    if (method === "chat.postMessage" && FAILING_CHANNELS[channel]) return { body: { ok: false, error: FAILING_CHANNELS[channel] } };
+    if (method === "auth.test") return { body: { ok: true, user_id: BOT_USER_ID, bot_id: "BBOT", team_id: TEAM_ID } };
+    return { body: { ok: true, channel, ts: `${(nextTs += 1)}.000100`, message_ts: `${nextTs}.000200` } };
+  }).start();
+}
+
+/** A fake response_url host: every POST is recorded and accepted. */
+export function fakeResponseUrls(): Promise<Recorder> {
+  return new Recorder(() => ({ body: { ok: true } })).start();
+}
+
+export const apiMethod = (method: string) => (request: Recorded) => request.path === `/api/${method}`;
+
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export interface SendOptions {
+  /** Seconds since the epoch; now by default. */
+  timestamp?: number;
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Sent {
+  status: number;
+  text: string;
+  /** When the response arrived (performance.now()), and how long it took. */
+  at: number;
+  ms: number;
+}
+
+/** POSTs a body to the app's /slack/events, signed as Slack signs it. */
+export async function sendSigned(appUrl: string, body: string, contentType: string, options: SendOptions = {}): Promise<Sent> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const started = performance.now();
+  const response = await fetch(`${appUrl}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature(body, timestamp, options.secret),
+      ...options.headers,
+    },
+    body,
+  });
+  const text = await response.text();
+  const at = performance.now();
+  return { status: response.status, text, at, ms: at - started };
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+export function slashCommand(
+  appUrl: string,
+  fields: { text: string; response_url: string; channel_id?: string; user_id?: string; team_id?: string },
+  options?: SendOptions,
+) {
+  const body = new URLSearchParams({
+    token: "legacy-verification-token",
+    team_id: TEAM_ID,
+    team_domain: "attache-test",
+    channel_id: "CGENERAL",
+    channel_name: "general",
+    user_id: "UANA",
+    user_name: "ana",
+    command: "/attache",
+    api_app_id: "A0TEST",
+    trigger_id: "1.2.3",
+    ...fields,
+  });
+  return sendSigned(appUrl, body.toString(), FORM, options);
+}
+
+export function buttonClick(
+  appUrl: string,
+  click: { action_id: string; value: string; response_url: string; channel?: string; user?: string },
+  options?: SendOptions,
+) {
+  const payload = {
+    type: "block_actions",
+    user: { id: click.user ?? "UANA", username: "ana", team_id: TEAM_ID },
+    api_app_id: "A0TEST",
+    token: "legacy-verification-token",
+    container: { type: "message", message_ts: "1700000000.000001", channel_id: click.channel ?? "CGENERAL", is_ephemeral: true },
+    trigger_id: "1.2.3",
+    team: { id: TEAM_ID, domain: "attache-test" },
+    channel: { id: click.channel ?? "CGENERAL", name: "general" },
+    response_url: click.response_url,
+    actions: [
+      {
+        action_id: click.action_id,
+        block_id: "answer",
+        text: { type: "plain_text", text: "button" },
+        value: click.value,
+        type: "button",
+        action_ts: "1700000001.000001",
+      },
+    ],
+  };
+  return sendSigned(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, options);
+}
+
+let nextEvent = 0;
+
+export function eventCallback(event: Record<string, unknown>, eventId = `Ev${(nextEvent += 1)}`): string {
+  return JSON.stringify({
+    token: "legacy-verification-token",
+    team_id: TEAM_ID,
+    api_app_id: "A0TEST",
+    event,
+    type: "event_callback",
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+export function sendEvent(appUrl: string, body: string, options?: SendOptions) {
+  return sendSigned(appUrl, body, "application/json", options);
+}
+
+/** Polls until `check` holds: for things with no request to wait on, such as a log line. */
+export async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

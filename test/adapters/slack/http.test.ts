@@ -1,0 +1,336 @@
+/**
+ * The real Bolt app over HTTP on 127.0.0.1, answering from the real knowledge base, with a
+ * fake Slack Web API and a fake response_url host: signed requests in, what Slack would
+ * receive out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../../commands/index.js";
+import { createApp, type App } from "../../../src/app.js";
+import type { Origin } from "../../../src/core/router.js";
+import { Router } from "../../../src/core/router.js";
+import type { Reply } from "../../../src/core/reply.js";
+import { startSlack, type SlackAdapter } from "../../../src/adapters/slack/index.js";
+import { NOT_ALLOWED_TEXT } from "../../../src/adapters/slack/handlers.js";
+import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
+import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import {
+  apiMethod,
+  BOT_USER_ID,
+  buttonClick,
+  eventCallback,
+  eventually,
+  fakeResponseUrls,
+  fakeSlackApi,
+  SIGNING_SECRET,
+  sendEvent,
+  sendSigned,
+  slashCommand,
+  TEAM_ID,
+  type Recorded,
+  type Recorder,
+} from "./fakes.js";
+import { allTexts, slackProblems, type SlackPayload } from "./limits.js";
+
+let api: Recorder;
+let responses: Recorder;
+const adapters: SlackAdapter[] = [];
+
+interface Running {
+  app: App;
+  url: string;
+  logger: RecordingLogger;
+}
+
+async function startAdapter(env: Record<string, string> = {}, router?: (app: App) => Router): Promise<Running> {
+  const logger = recordingLogger();
+  const config = testConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${api.url}/api/`,
+    PORT: "0",
+    RATE_LIMIT_REQUESTS: "1000",
+    ...env,
+  });
+  const created = await createApp(config, logger.log);
+  const app = router ? { ...created, router: router(created) } : created;
+  const adapter = await startSlack(app, { host: "127.0.0.1" });
+  adapters.push(adapter);
+  return { app, url: `http://127.0.0.1:${adapter.port}`, logger };
+}
+
+let responseCount = 0;
+/** A fresh response_url, and a way to wait for what arrives at it. */
+function responseUrl() {
+  const path = `/respond/${(responseCount += 1)}`;
+  return {
+    url: `${responses.url}${path}`,
+    next: (after = 0) => responses.waitFor((request) => request.path === path && responses.matching((r) => r.path === path).indexOf(request) >= after),
+    all: () => responses.matching((request) => request.path === path),
+  };
+}
+
+const payload = (request: Recorded) => request.body as unknown as SlackPayload & Record<string, unknown>;
+const headerOf = (request: Recorded) => (payload(request).blocks[0] as { type: string; text?: { text: string } } | undefined)?.text?.text;
+const buttonsOf = (request: Recorded) =>
+  (payload(request).blocks as Array<{ type: string; elements?: Array<{ type: string; action_id: string; value: string }> }>)
+    .filter((block) => block.type === "actions")
+    .flatMap((block) => block.elements ?? []);
+const postsTo = (channel: string) => (request: Recorded) => apiMethod("chat.postMessage")(request) && request.body.channel === channel;
+
+let main: Running;
+
+beforeAll(async () => {
+  api = await fakeSlackApi();
+  responses = await fakeResponseUrls();
+  main = await startAdapter();
+});
+
+afterAll(async () => {
+  await Promise.all(adapters.map((adapter) => adapter.stop()));
+  await Promise.all([api?.stop(), responses?.stop()]);
+});
+
+describe("slash command", () => {
+  it("given `/attache gavi`, then it acks 200 with an empty body and the Gavi card arrives at the response_url, ephemeral, with a Share button", async () => {
+    const response = responseUrl();
+    const ack = await slashCommand(main.url, { text: "gavi", response_url: response.url });
+    expect(ack.status).toBe(200);
+    expect(ack.text).toBe("");
+    const answer = await response.next();
+    expect(payload(answer).response_type).toBe("ephemeral");
+    expect(payload(answer).blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Gavi, the Vaccine Alliance", emoji: true } });
+    expect(allTexts(payload(answer)).some((text) => text.startsWith("*Founded*\n2000"))).toBe(true);
+    expect(buttonsOf(answer)).toContainEqual(expect.objectContaining({ action_id: SHARE_ACTION_ID, value: "gavi" }));
+    expect(payload(answer).text).toContain("Gavi, the Vaccine Alliance");
+    expect(slackProblems(payload(answer))).toEqual([]);
+    expect(api.matching(apiMethod("chat.postMessage")).filter((request) => JSON.stringify(request.body).includes("Gavi"))).toEqual([]);
+  });
+
+  it("given an empty command, then the help lists the commands", async () => {
+    const response = responseUrl();
+    await slashCommand(main.url, { text: "", response_url: response.url });
+    const answer = await response.next();
+    expect(headerOf(answer)).toBe("Attaché: cited answers on international partnerships");
+    expect(allTexts(payload(answer)).join("\n")).toContain("• search &lt;words&gt;: Search the whole knowledge base");
+    expect(slackProblems(payload(answer))).toEqual([]);
+  });
+
+  it("given a query with <!channel>, then the answer shows it as text and pings no one", async () => {
+    const response = responseUrl();
+    await slashCommand(main.url, { text: "<!channel> please <@U0BOSS> <!here>", response_url: response.url });
+    const answer = await response.next();
+    // Everything Slack shows; the Share button's value carries the query back to us but is never shown.
+    const shown = [payload(answer).text, ...allTexts(payload(answer))].join("\n");
+    for (const live of ["<!channel>", "<!here>", "<@U0BOSS>"]) expect(shown).not.toContain(live);
+    expect(shown).toContain("“&lt;!channel&gt; please &lt;@U0BOSS&gt; &lt;!here&gt;”");
+    expect(slackProblems(payload(answer))).toEqual([]);
+  });
+
+  it("given a name with a close alternative, then a suggestion button runs that suggestion when clicked", async () => {
+    const first = responseUrl();
+    await slashCommand(main.url, { text: "concept legitimcy", response_url: first.url });
+    const card = await first.next();
+    const suggestion = buttonsOf(card).find((button) => button.action_id.startsWith(ASK_ACTION_PREFIX));
+    expect(suggestion?.value).toMatch(/^concept [a-z-]+$/);
+    const suggested = main.app.knowledge().get(suggestion?.value.split(" ")[1] ?? "");
+
+    const click = responseUrl();
+    const ack = await buttonClick(main.url, { action_id: suggestion?.action_id ?? "", value: suggestion?.value ?? "", response_url: click.url });
+    expect(ack.status).toBe(200);
+    const answer = await click.next();
+    expect(headerOf(answer)).toBe(suggested?.title);
+    expect(payload(answer)).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(buttonsOf(answer)).toContainEqual(expect.objectContaining({ action_id: SHARE_ACTION_ID, value: suggestion?.value }));
+  });
+});
+
+describe("Share in channel", () => {
+  it("given a click on Share, then the same answer is posted in the channel, attributed, and the ephemeral copy is deleted", async () => {
+    const response = responseUrl();
+    await buttonClick(main.url, { action_id: SHARE_ACTION_ID, value: "gavi", response_url: response.url, channel: "CSHARE", user: "UANA" });
+    const post = await api.waitFor(postsTo("CSHARE"));
+    expect(headerOf(post)).toBe("Gavi, the Vaccine Alliance");
+    expect(payload(post).text.startsWith("Shared by <@UANA>\n")).toBe(true);
+    expect(JSON.stringify(payload(post).blocks.at(-1))).toContain("Shared by <@UANA>");
+    expect(buttonsOf(post).map((button) => button.action_id)).not.toContain(SHARE_ACTION_ID);
+    expect(post.headers.authorization).toBe("Bearer xoxb-test-token");
+    expect(slackProblems(payload(post))).toEqual([]);
+    expect((await response.next()).body).toEqual({ delete_original: true });
+  });
+
+  it("given a channel the bot is not a member of, then the answer is posted through the response_url instead", async () => {
+    const response = responseUrl();
+    await buttonClick(main.url, { action_id: SHARE_ACTION_ID, value: "gavi", response_url: response.url, channel: "CNOTMEMBER" });
+    const shared = await response.next();
+    expect(payload(shared)).toMatchObject({ response_type: "in_channel", replace_original: false });
+    expect(payload(shared).text).toContain("Shared by <@UANA>");
+    expect(api.matching(postsTo("CNOTMEMBER"))).toHaveLength(1);
+    expect((await response.next(1)).body).toEqual({ delete_original: true });
+  });
+});
+
+describe("mentions and direct messages", () => {
+  it("given a mention in a channel, then the answer is posted in a thread on that message, without the mention", async () => {
+    await sendEvent(main.url, eventCallback({ type: "app_mention", user: "UANA", text: `<@${BOT_USER_ID}> what is multialignment?`, ts: "1700000100.000100", channel: "CMENTION", event_ts: "1700000100.000100" }));
+    const post = await api.waitFor(postsTo("CMENTION"));
+    expect(post.body.thread_ts).toBe("1700000100.000100");
+    expect(headerOf(post)).toBe(main.app.knowledge().get("multialignment")?.title);
+    expect(slackProblems(payload(post))).toEqual([]);
+  });
+
+  it("given a mention inside a thread, then the answer goes to that thread", async () => {
+    await sendEvent(main.url, eventCallback({ type: "app_mention", user: "UANA", text: `gavi <@${BOT_USER_ID}>`, ts: "1700000200.000200", thread_ts: "1700000150.000100", channel: "CTHREAD", event_ts: "1700000200.000200" }));
+    const post = await api.waitFor(postsTo("CTHREAD"));
+    expect(post.body.thread_ts).toBe("1700000150.000100");
+    expect(headerOf(post)).toBe("Gavi, the Vaccine Alliance");
+  });
+
+  it("given a direct message, then the answer is posted in the DM; edits and bot messages there get no answer", async () => {
+    const dm = { type: "message", channel_type: "im", channel: "DANA", user: "UANA", ts: "1700000300.000100", event_ts: "1700000300.000100" };
+    await sendEvent(main.url, eventCallback({ ...dm, text: "search vaccine", bot_id: "BOTHER" }));
+    await sendEvent(main.url, eventCallback({ ...dm, subtype: "message_changed", text: "search vaccine" }));
+    await sendEvent(main.url, eventCallback({ ...dm, text: "gavi" }));
+    const post = await api.waitFor(postsTo("DANA"));
+    expect(headerOf(post)).toBe("Gavi, the Vaccine Alliance");
+    expect(post.body.thread_ts).toBeUndefined();
+    expect(api.matching(postsTo("DANA"))).toHaveLength(1);
+  });
+
+  it("given an event Slack delivers again (X-Slack-Retry-Num), then it is acked and answered once", async () => {
+    const body = eventCallback({ type: "app_mention", user: "UANA", text: `<@${BOT_USER_ID}> gavi`, ts: "1700000400.000100", channel: "CRETRY", event_ts: "1700000400.000100" });
+    expect((await sendEvent(main.url, body)).status).toBe(200);
+    await api.waitFor(postsTo("CRETRY"));
+    const retry = await sendEvent(main.url, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    expect(retry.status).toBe(200);
+    await eventually(() => main.logger.lines.some((line) => line.msg === "slack event redelivered; already answered" && line.retryNum === 1));
+    expect(api.matching(postsTo("CRETRY"))).toHaveLength(1);
+  });
+
+  it("given a failure while answering, then the user gets a short apology with an error id, and the log has the error", async () => {
+    await sendEvent(main.url, eventCallback({ type: "app_mention", user: "UANA", text: `<@${BOT_USER_ID}> gavi`, ts: "1700000500.000100", channel: "CBROKEN", event_ts: "1700000500.000100" }));
+    const apology = await api.waitFor((request) => apiMethod("chat.postEphemeral")(request) && request.body.channel === "CBROKEN");
+    const text = String(apology.body.text);
+    expect(apology.body).toMatchObject({ user: "UANA", thread_ts: "1700000500.000100" });
+    const errorId = /quote error id (\w+)\.$/.exec(text)?.[1];
+    expect(errorId).toBeDefined();
+    expect(text).not.toMatch(/\bat |Error|fatal_error/);
+    expect(main.logger.lines).toContainEqual(expect.objectContaining({ msg: "slack handler failed", errorId, kind: "mention" }));
+  });
+});
+
+describe("request verification", () => {
+  it("given url_verification, then the challenge is echoed", async () => {
+    const response = await sendEvent(main.url, JSON.stringify({ token: "legacy", challenge: "3eZbrw1aBm2rZgRNFdxV", type: "url_verification" }));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV" });
+  });
+
+  it("given a bad signature or a stale timestamp, then 401 and nothing is answered or posted", async () => {
+    const forged = responseUrl();
+    const stale = responseUrl();
+    const postsBefore = api.requests.length;
+    expect((await slashCommand(main.url, { text: "gavi", response_url: forged.url }, { secret: "not-the-secret" })).status).toBe(401);
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    expect((await slashCommand(main.url, { text: "gavi", response_url: stale.url }, { timestamp: tenMinutesAgo })).status).toBe(401);
+    const event = eventCallback({ type: "app_mention", user: "UANA", text: "gavi", ts: "1.1", channel: "CFORGED", event_ts: "1.1" });
+    expect((await sendEvent(main.url, event, { secret: "not-the-secret" })).status).toBe(401);
+    // A genuine request afterwards is answered, so anything the others had set off would have arrived by now.
+    const genuine = responseUrl();
+    await slashCommand(main.url, { text: "gavi", response_url: genuine.url });
+    await genuine.next();
+    expect([...forged.all(), ...stale.all()]).toEqual([]);
+    expect(api.requests.length).toBe(postsBefore);
+  });
+});
+
+describe("/healthz", () => {
+  it("given a GET, then it reports ok, uptime, entry count and knowledge version", async () => {
+    const response = await fetch(`${main.url}/healthz`);
+    expect(response.status).toBe(200);
+    const kb = main.app.knowledge();
+    expect(await response.json()).toEqual({ status: "ok", uptime_s: expect.any(Number), entries: kb.size, knowledge_version: kb.version });
+    expect(kb.size).toBeGreaterThan(0);
+  });
+});
+
+/** The real router, held at a gate and able to inflate one answer past Slack's limits. */
+class ScriptedRouter extends Router {
+  private open: () => void = () => undefined;
+  gate: Promise<void> = Promise.resolve();
+
+  close(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+  }
+
+  release(): void {
+    this.open();
+  }
+
+  override async handle(text: string, origin?: Origin): Promise<Reply> {
+    await this.gate;
+    if (text !== "gavi, forty times") return super.handle(text, origin);
+    const card = await super.handle("gavi", origin);
+    return { ...card, sections: Array.from({ length: 40 }, () => card.sections).flat() };
+  }
+}
+
+describe("with the answer held back or made huge", () => {
+  let scripted: Running;
+  let router: ScriptedRouter;
+
+  beforeAll(async () => {
+    scripted = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log)));
+  });
+
+  it("given a slash command, then it is acked before the answer even exists", async () => {
+    router.close();
+    const response = responseUrl();
+    const ack = await slashCommand(scripted.url, { text: "gavi", response_url: response.url });
+    expect(ack.status).toBe(200);
+    expect(response.all()).toEqual([]);
+    router.release();
+    expect(headerOf(await response.next())).toBe("Gavi, the Vaccine Alliance");
+  });
+
+  it("given an answer far longer than Slack allows, then the blocks sent are valid, with a …more note", async () => {
+    const response = responseUrl();
+    await slashCommand(scripted.url, { text: "gavi, forty times", response_url: response.url });
+    const answer = await response.next();
+    expect(slackProblems(payload(answer))).toEqual([]);
+    expect(JSON.stringify(answer.body)).toContain("…more");
+    expect(headerOf(answer)).toBe("Gavi, the Vaccine Alliance");
+  });
+});
+
+describe("allowlist and rate limit", () => {
+  let restricted: Running;
+
+  beforeAll(async () => {
+    restricted = await startAdapter({ SLACK_ALLOWED_TEAMS: `TSOMEONE,${TEAM_ID}`, RATE_LIMIT_REQUESTS: "1" });
+  });
+
+  it("given a workspace not in SLACK_ALLOWED_TEAMS, then a command gets a short refusal and a mention gets nothing, both logged", async () => {
+    const response = responseUrl();
+    await slashCommand(restricted.url, { text: "gavi", response_url: response.url, team_id: "TSTRANGER" });
+    expect((await response.next()).body).toMatchObject({ response_type: "ephemeral", text: NOT_ALLOWED_TEXT });
+    const mention = JSON.parse(eventCallback({ type: "app_mention", user: "UANA", text: "gavi", ts: "2.1", channel: "CSTRANGE", event_ts: "2.1" })) as Record<string, unknown>;
+    await sendEvent(restricted.url, JSON.stringify({ ...mention, team_id: "TSTRANGER" }));
+    await eventually(() => restricted.logger.lines.filter((line) => line.team === "TSTRANGER" && line.level === 40).length === 2);
+    expect(api.matching(postsTo("CSTRANGE"))).toEqual([]);
+  });
+
+  it("given a user over the rate limit, then one polite 'slow down', then silence", async () => {
+    const [first, second, third] = [responseUrl(), responseUrl(), responseUrl()];
+    await slashCommand(restricted.url, { text: "gavi", response_url: first.url, user_id: "UFAST" });
+    expect(headerOf(await first.next())).toBe("Gavi, the Vaccine Alliance");
+    await slashCommand(restricted.url, { text: "gavi", response_url: second.url, user_id: "UFAST" });
+    expect(payload(await second.next()).text).toMatch(/^You're asking faster than I can keep up/);
+    await slashCommand(restricted.url, { text: "gavi", response_url: third.url, user_id: "UFAST" });
+    await eventually(() => restricted.logger.lines.some((line) => line.outcome === "silenced"));
+    // Someone else is still answered; by then anything sent for the silenced request would have arrived.
+    const other = responseUrl();
+    await slashCommand(restricted.url, { text: "gavi", response_url: other.url, user_id: "USLOW" });
+    await other.next();
+    expect(third.all()).toEqual([]);
+  });
+});
