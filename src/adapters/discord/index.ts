@@ -1,0 +1,212 @@
+/**
+ * The Discord adapter: a discord.js client that answers mentions (in servers and DMs)
+ * and slash commands with embeds. Thin on purpose: parse the platform input into a
+ * message → router.handle → render the Reply; everything else is the core's.
+ */
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Message,
+  MessageFlags,
+  Options,
+  Partials,
+  RESTEvents,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageMentionOptions,
+  type RepliableInteraction,
+} from "discord.js";
+import type { App } from "../../app.js";
+import { ConfigError, type Config } from "../../config.js";
+import { newErrorId } from "../../core/errors.js";
+import type { Reply } from "../../core/reply.js";
+import { ASK_PREFIX, renderNotice, renderReply, type DiscordMessage } from "./render.js";
+import { completionKinds, completions, slashMessage } from "./slash-commands.js";
+
+const ADAPTER = "discord";
+
+/** Nobody is ever pinged by what the bot sends, not even the person it replies to. */
+export const SAFE_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/**
+ * Discord gives an interaction 3 s to be answered, counted on its side: the gateway
+ * delivery and the callback's round trip eat into that. Answers are in-memory and
+ * usually ready in milliseconds, so they go out in one callback (no "is thinking…"
+ * flash); one that is not ready by this deadline is deferred, then edited in.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+export interface DiscordOptions {
+  /** Overrides DEFER_AFTER_MS (tests). */
+  deferAfterMs?: number;
+}
+
+export interface DiscordAdapter {
+  stop(): Promise<void>;
+}
+
+/** The REST options for DISCORD_API_URL (discord.js appends `/v10/...` itself). */
+export function restOptions(config: Pick<Config, "DISCORD_API_URL">): { api: string } | undefined {
+  return config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, "") } : undefined;
+}
+
+export function requireSetting(config: Config, name: "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID", hint: string): string {
+  const value = config[name];
+  if (!value) throw new ConfigError(`Set ${name}: ${hint}`);
+  return value;
+}
+
+export const TOKEN_HINT = "the bot token from the Discord Developer Portal (your application → Bot → Reset Token).";
+
+/**
+ * The text of a message addressed to the bot, with the mention taken out; undefined
+ * for messages to ignore: from bots (this one included) or webhooks, system messages,
+ * and messages that do not mention the bot directly (@everyone, @here, a role, or a
+ * reply that only pings it).
+ */
+export function mentionedText(message: Message, botId: string): string | undefined {
+  if (message.author.bot || message.webhookId || message.system) return undefined;
+  if (!message.mentions.users.has(botId)) return undefined;
+  const stripped = message.content.replace(new RegExp(`<@!?${botId}>`, "g"), " ");
+  return stripped === message.content ? undefined : stripped.trim();
+}
+
+/** The reply if it is ready within `ms`, else undefined (the promise keeps running). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([promise, sleep(ms, undefined, { signal: timer.signal }).catch(() => undefined)]);
+  } finally {
+    timer.abort();
+  }
+}
+
+const apology = (errorId: string) =>
+  `Sorry, something went wrong while answering. If it keeps happening, quote error id ${errorId}.`;
+
+export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+  const token = requireSetting(app.config, "DISCORD_TOKEN", TOKEN_HINT);
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const rest = restOptions(app.config);
+  const client = new Client({
+    // No privileged Message Content intent: Discord sends the content of messages that mention the bot.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached until used: without this, a first DM would be dropped.
+    partials: [Partials.Channel],
+    allowedMentions: SAFE_MENTIONS,
+    // Still answer when the message was deleted meanwhile (the reply then stands alone).
+    failIfNotExists: false,
+    // The bot never reads history, so it keeps none.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    ...(rest ? { rest } : {}),
+  });
+  const log = app.log.child({ adapter: ADAPTER });
+  // The router hashes user ids for its logs and keys its rate limits by them.
+  const origin = (userId: string) => ({ adapter: ADAPTER, user: userId });
+  const asMessage = (rendered: DiscordMessage) => ({ ...rendered, allowedMentions: SAFE_MENTIONS });
+
+  async function apologise(target: Message | RepliableInteraction, error: unknown, event: string): Promise<void> {
+    const errorId = newErrorId();
+    log.error({ err: error, errorId, event }, "discord reply failed");
+    const notice = asMessage(renderNotice(apology(errorId)));
+    try {
+      if (target instanceof Message) await target.reply(notice);
+      else if (target.deferred && !target.replied) await target.editReply(notice);
+      else if (target.replied) await target.followUp({ ...notice, flags: MessageFlags.Ephemeral });
+      else await target.reply({ ...notice, flags: MessageFlags.Ephemeral });
+    } catch (sendError) {
+      log.warn({ err: sendError, errorId }, "could not send the apology either");
+    }
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    const text = client.user && mentionedText(message, client.user.id);
+    if (text === undefined || text === null) return;
+    try {
+      const reply = await app.router.handle(text, origin(message.author.id));
+      if (!reply.silent) await message.reply(asMessage(renderReply(reply)));
+    } catch (error) {
+      await apologise(message, error, "mention");
+    }
+  }
+
+  /** Slash commands and suggestion buttons: answer at once if quick, else defer and edit. */
+  async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, text: string): Promise<void> {
+    try {
+      const pending = app.router.handle(text, origin(interaction.user.id));
+      const early = await within(pending, deferAfterMs);
+      // Silenced (already told to slow down): a button needs only an ack; a slash command
+      // must show something, so it repeats the refusal to the asker alone.
+      if (early?.silent && interaction.isButton()) {
+        await interaction.deferUpdate();
+        return;
+      }
+      if (early) {
+        // Refusals (too long, unknown name…) concern only the asker.
+        const flags = early.ok ? undefined : MessageFlags.Ephemeral;
+        await interaction.reply({ ...asMessage(renderReply(early)), ...(flags ? { flags } : {}) });
+        return;
+      }
+      await interaction.deferReply();
+      const reply: Reply = await pending;
+      await interaction.editReply(asMessage(renderReply(reply)));
+    } catch (error) {
+      await apologise(interaction, error, interaction.isButton() ? "button" : "command");
+    }
+  }
+
+  async function complete(interaction: AutocompleteInteraction): Promise<void> {
+    try {
+      const kinds = completionKinds(app.router.registry.visible, interaction.commandName);
+      await interaction.respond(kinds ? completions(app.knowledge(), interaction.options.getFocused(), kinds) : []);
+    } catch (error) {
+      log.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
+    }
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return complete(interaction);
+    if (interaction.isChatInputCommand()) {
+      const value = interaction.options.data[0]?.value;
+      return answer(interaction, slashMessage(interaction.commandName, value === undefined ? null : String(value)));
+    }
+    if (interaction.isButton()) {
+      if (interaction.customId.startsWith(ASK_PREFIX)) return answer(interaction, interaction.customId.slice(ASK_PREFIX.length));
+      await interaction
+        .reply({ ...asMessage(renderNotice("That button no longer works: ask again.")), flags: MessageFlags.Ephemeral })
+        .catch((error: unknown) => log.warn({ err: error }, "could not answer an unknown button"));
+    }
+  }
+
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, "gateway connection lost, reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
+  client.on(Events.ShardError, (error, shard) => log.warn({ err: error, shard }, "gateway error"));
+  client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, "rate limited by Discord; waiting"),
+  );
+
+  const loginFailed = new AbortController();
+  const ready = once(client, Events.ClientReady, { signal: loginFailed.signal });
+  ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    loginFailed.abort();
+    await client.destroy();
+    if (error instanceof Error && "code" in error && error.code === "TokenInvalid") {
+      throw new ConfigError(`Discord refused DISCORD_TOKEN. Set DISCORD_TOKEN to ${TOKEN_HINT}`);
+    }
+    throw error;
+  }
+  log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
+  return { stop: () => client.destroy() };
+}

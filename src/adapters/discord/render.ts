@@ -1,0 +1,186 @@
+/**
+ * Neutral Reply → a Discord message: embeds (title, description, fields, a footer that
+ * cites the sources) and rows of "did you mean" buttons. Everything is escaped, and
+ * everything fits Discord's limits, so a reply never turns into an API error.
+ */
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+} from "discord.js";
+import { askFor, formatSource, type EntryRef, type Reply } from "../../core/reply.js";
+import { escapeMarkdown, neutraliseMentions, pack, truncate } from "./text.js";
+
+/** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** Title, description, field names and values and footers of all embeds of one message. */
+  embedTotal: 6000,
+  embeds: 10,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+} as const;
+
+/** Field values up to this length sit side by side; longer ones get a full line. */
+const INLINE_FIELD_MAX = 40;
+export const COLORS = { answer: 0x1f4e79, error: 0xb3261e } as const;
+/** Button custom ids: this prefix, then the message the suggestion runs (`askFor`). */
+export const ASK_PREFIX = "ask:";
+const TRUNCATED_NOTE = "(shortened to fit in Discord)";
+/** Kept free in every message so the note always fits after whatever was cut. */
+const NOTE_ROOM = TRUNCATED_NOTE.length + 1;
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+}
+
+/** Characters still allowed across the embeds of one message. */
+class Budget {
+  constructor(private left: number) {}
+
+  fits(length: number): boolean {
+    return length <= this.left;
+  }
+
+  /** Sets characters aside for something added later. */
+  reserve(length: number): void {
+    this.left -= length;
+  }
+
+  /** `text` cut to its own limit and to what is left, or undefined when nothing fits. */
+  take(text: string, limit: number): string | undefined {
+    const fitted = truncate(text, Math.min(limit, this.left));
+    if (!fitted) return undefined;
+    this.left -= fitted.length;
+    return fitted;
+  }
+}
+
+/** The description's paragraphs, escaped: a bold heading, its text and its bullets. */
+function descriptionBlocks(reply: Reply): string[] {
+  if (!reply.ok) return [escapeMarkdown(reply.error?.message ?? "Something went wrong.")];
+  return reply.sections.flatMap((section) => {
+    const lines = [
+      ...(section.heading ? [`**${escapeMarkdown(section.heading)}**`] : []),
+      ...(section.text ? [escapeMarkdown(section.text)] : []),
+      ...(section.items ?? []).map((item) => `• ${escapeMarkdown(item)}`),
+    ];
+    return lines.length > 0 ? [lines.join("\n")] : [];
+  });
+}
+
+function sourcesFooter(reply: Reply): string | undefined {
+  if (reply.sources.length === 0) return undefined;
+  const label = reply.sources.length === 1 ? "Source" : "Sources";
+  // Footers show no markdown, so sources are only neutralised, not escaped.
+  return neutraliseMentions(`${label}:\n${reply.sources.map(formatSource).join("\n")}`);
+}
+
+function suggestionButton(ref: EntryRef): APIButtonComponent | undefined {
+  const customId = `${ASK_PREFIX}${askFor(ref)}`;
+  if (customId.length > LIMITS.customId) return undefined;
+  // Button labels show no markdown either.
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: customId,
+    label: truncate(neutraliseMentions(`${ref.title} (${ref.kind})`), LIMITS.buttonLabel),
+  };
+}
+
+/** "Did you mean" buttons, one per suggestion (a custom id must be unique in a message). */
+export function suggestionRows(suggestions: readonly EntryRef[]): ButtonRow[] {
+  const buttons = new Map<string, APIButtonComponent>();
+  for (const ref of suggestions) {
+    const button = suggestionButton(ref);
+    if (button && "custom_id" in button && !buttons.has(button.custom_id)) buttons.set(button.custom_id, button);
+  }
+  const all = [...buttons.values()].slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
+  const rows: ButtonRow[] = [];
+  for (let start = 0; start < all.length; start += LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: all.slice(start, start + LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+function fields(reply: Reply, budget: Budget): APIEmbedField[] {
+  const result: APIEmbedField[] = [];
+  for (const field of reply.fields.slice(0, LIMITS.embedFields)) {
+    const name = budget.take(escapeMarkdown(field.label) || "\u2014", LIMITS.fieldName);
+    const value = name && budget.take(escapeMarkdown(field.value) || "\u2014", LIMITS.fieldValue);
+    if (!name || !value) break;
+    result.push({ name, value, inline: field.value.length <= INLINE_FIELD_MAX });
+  }
+  return result;
+}
+
+/**
+ * The description chunks that fit in what is left of the message budget. When some do
+ * not, the text is cut on a boundary and a note says so, so nobody mistakes it for all.
+ */
+function fitDescriptions(chunks: readonly string[], budget: Budget): string[] {
+  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (chunks.length <= LIMITS.embeds && budget.fits(length)) {
+    budget.reserve(length);
+    return [...chunks];
+  }
+  const note = `\n${TRUNCATED_NOTE}`;
+  const kept: string[] = [];
+  for (const chunk of chunks.slice(0, LIMITS.embeds)) {
+    const fitted = budget.take(chunk, LIMITS.embedDescription);
+    if (fitted === undefined) break;
+    kept.push(fitted);
+    if (fitted !== chunk) break;
+  }
+  const last = kept.pop();
+  kept.push(last === undefined ? TRUNCATED_NOTE : `${truncate(last, LIMITS.embedDescription - note.length)}${note}`);
+  return kept;
+}
+
+/**
+ * One message for one reply. The first embed has the title and fields, the last the
+ * sources; a long description continues in further embeds. What cannot fit in the
+ * 6000-character message budget is cut on a line boundary, with a note saying so.
+ * Fields beyond 25 are dropped (cards have a handful).
+ */
+export function renderReply(reply: Reply): DiscordMessage {
+  const budget = new Budget(LIMITS.embedTotal - NOTE_ROOM);
+  const title = reply.title ? budget.take(escapeMarkdown(reply.title), LIMITS.embedTitle) : undefined;
+  const footer = sourcesFooter(reply);
+  const footerText = footer ? budget.take(footer, LIMITS.footer) : undefined;
+  const embedFields = fields(reply, budget);
+
+  const descriptions = fitDescriptions(pack(descriptionBlocks(reply), LIMITS.embedDescription), budget);
+  if (!title && descriptions.length === 0 && embedFields.length === 0) descriptions.push("Nothing to show.");
+
+  const color = reply.ok ? COLORS.answer : COLORS.error;
+  const embeds: APIEmbed[] = (descriptions.length > 0 ? descriptions : [undefined]).map((description, index) => ({
+    color,
+    ...(index === 0 && title ? { title } : {}),
+    ...(description ? { description } : {}),
+    ...(index === 0 && embedFields.length > 0 ? { fields: embedFields } : {}),
+  }));
+  const last = embeds.at(-1);
+  if (last && footerText) last.footer = { text: footerText };
+  return { embeds, components: reply.ok ? suggestionRows(reply.suggestions) : [] };
+}
+
+/** A plain message (apologies, notices): escaped and cut to the content limit. */
+export function renderNotice(text: string): DiscordMessage {
+  return { content: truncate(escapeMarkdown(text), LIMITS.content), embeds: [], components: [] };
+}

@@ -1,0 +1,293 @@
+/**
+ * The Discord adapter end to end: a real discord.js Client, started by startDiscord,
+ * logs in to the local fake of Discord's REST API and gateway and answers what the fake
+ * dispatches. Every assertion is on what actually reached the fake.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../../src/app.js";
+import { startDiscord, type DiscordAdapter } from "../../../src/adapters/discord/index.js";
+import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
+import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+import { buttonData, CallbackTypes, InteractionTypes, messageData, stringOption, user } from "./fake-payloads.js";
+
+const EPHEMERAL = 1 << 6;
+const INTENTS = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 };
+
+async function startBot(fake: FakeDiscord, options: { customise?: (app: App) => App; deferAfterMs?: number; rateLimit?: number } = {}) {
+  const { customise = (app: App) => app, deferAfterMs, rateLimit = 1000 } = options;
+  const logger = recordingLogger("info");
+  const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit) });
+  const app = customise(await createApp(config, logger.log));
+  const adapter = await startDiscord(app, deferAfterMs === undefined ? {} : { deferAfterMs });
+  return { adapter, logger };
+}
+
+const isMessagePost = (request: RecordedRequest) => request.method === "POST" && /^\/channels\/\d+\/messages$/.test(request.path);
+
+/** The bot's reply to a message, once it has been accepted. */
+const replyTo = (fake: FakeDiscord, messageId: string, what = "the reply") =>
+  fake.waitForRequest((request) => isMessagePost(request) && request.status === 200 && request.body?.message_reference?.message_id === messageId, what);
+
+const slashCommand = (name: string, options: unknown[] = []) => ({
+  type: InteractionTypes.ApplicationCommand,
+  data: { id: "1", name, type: 1, ...(options.length > 0 ? { options } : {}) },
+});
+
+describe("Discord adapter through a local fake of Discord", () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter | undefined;
+  let logger: RecordingLogger;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ heartbeatIntervalMs: 200 });
+    ({ adapter, logger } = await startBot(fake));
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+  });
+
+  /**
+   * Ignored messages leave no trace, so "nothing happened" is checked after a later
+   * mention has been answered: events are handled in order, on one REST queue.
+   */
+  async function settle(): Promise<void> {
+    const { message } = fake.mention("help");
+    await replyTo(fake, message.id, "the reply to a later mention");
+  }
+
+  it("given the bot starts, then it identifies with only the Guilds, GuildMessages and DirectMessages intents over JSON without compression", () => {
+    const identify = fake.received.find((frame) => frame.op === 2);
+    expect(identify?.d.intents).toBe(INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.DirectMessages);
+    expect(identify?.d.intents & INTENTS.MessageContent).toBe(0);
+    expect(fake.requests.some((request) => request.path === "/gateway/bot")).toBe(true);
+    const query = fake.connections[0];
+    expect(query?.get("v")).toBe("10");
+    expect(query?.get("encoding")).toBe("json");
+    expect(query?.has("compress")).toBe(false);
+  });
+
+  it("given a connected bot, then its heartbeats are acknowledged and the session stays up", async () => {
+    await fake.heartbeats(2);
+    expect(fake.opsReceived("Identify")).toBe(1);
+  });
+
+  it("given a mention in a channel, then exactly one reply to that message arrives, with the entry's embed and no pings allowed", async () => {
+    const { message } = fake.mention("concept multialignment");
+    const post = await replyTo(fake, message.id);
+    expect(post.path).toBe(`/channels/${fake.world.guild.textChannelId}/messages`);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(post.body.message_reference).toMatchObject({ message_id: message.id });
+    const [embed] = post.body.embeds;
+    expect(embed.title).toBe("Multialignment");
+    expect(embed.description).toContain("**Definition**");
+    expect(embed.footer.text).toMatch(/^Sources?:\n/);
+    expect(fake.repliesTo(message.id)).toHaveLength(1);
+  });
+
+  it("given a mention after the text or in the <@!id> form, then the mention is stripped before the question is answered", async () => {
+    const after = fake.userMessage({ content: `what is input legitimacy? <@${fake.world.bot.id}>`, mentions: [fake.world.bot] });
+    const nickname = fake.userMessage({ content: `<@!${fake.world.bot.id}> partnership quad`, mentions: [fake.world.bot] });
+    expect((await replyTo(fake, after.message.id)).body.embeds[0].title).toBe("Input legitimacy");
+    expect((await replyTo(fake, nickname.message.id)).body.embeds[0].title).toBe("Quadrilateral Security Dialogue");
+  });
+
+  it("given a mention in a DM, then the reply goes to that DM channel", async () => {
+    const { message } = fake.mention("concept seed not lead", { inDm: true });
+    const post = await replyTo(fake, message.id);
+    expect(post.path).toBe(`/channels/${fake.world.dmChannelId}/messages`);
+    expect(post.body.embeds[0].title).toMatch(/seed/i);
+  });
+
+  it("given messages from bots, without a mention, or only to @everyone, @here or a role, then nothing is sent for them", async () => {
+    const ignored = [
+      fake.mention("concept multialignment", { author: fake.world.otherBot }),
+      fake.mention("concept multialignment", { author: fake.world.bot }),
+      fake.userMessage({ content: "concept multialignment" }),
+      fake.userMessage({ content: "@everyone concept multialignment", mentionEveryone: true }),
+      fake.userMessage({ content: "@here concept multialignment", mentionEveryone: true }),
+      fake.userMessage({ content: `<@&${fake.world.guild.roleId}> concept multialignment`, mentionRoles: [fake.world.guild.roleId] }),
+      // A reply that pings the bot lists it in mentions, but does not mention it in the text.
+      fake.userMessage({ content: "thanks", mentions: [fake.world.bot] }),
+    ];
+    await settle();
+    for (const { message } of ignored) expect(fake.repliesTo(message.id)).toEqual([]);
+  });
+
+  it("given @everyone and mentions inside a query, then the reply pings nobody and shows them inert and escaped", async () => {
+    const someone = user("someone");
+    const { message } = fake.mention(`search @everyone @here <@${someone.id}> <@&${fake.world.guild.roleId}> **bold**`, {
+      mentions: [fake.world.bot, someone],
+      mentionEveryone: true,
+    });
+    const post = await replyTo(fake, message.id);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const shown = JSON.stringify(post.body.embeds);
+    expect(shown).not.toMatch(/@everyone|@here|<@/);
+    expect(shown).toContain("@\u200beveryone");
+    expect(post.body.embeds[0].description).toContain("\\*\\*bold\\*\\*");
+  });
+
+  it("given a slash command, then the callback answers at once with the entry's embed and no pings allowed", async () => {
+    const interaction = fake.interaction(slashCommand("concept", [stringOption("name", "multialignment")]));
+    const callback = await fake.callbackFor(interaction);
+    expect(callback.body.type).toBe(CallbackTypes.Reply);
+    expect(callback.body.data.embeds[0].title).toBe("Multialignment");
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(callback.body.data.flags ?? 0).toBe(0);
+  });
+
+  it("given /attache with a question, then the question is answered like a message", async () => {
+    const interaction = fake.interaction(slashCommand("attache", [stringOption("message", "what is input legitimacy?")]));
+    expect((await fake.callbackFor(interaction)).body.data.embeds[0].title).toBe("Input legitimacy");
+  });
+
+  it("given a slash command in a DM with the bot, then it is answered too", async () => {
+    const interaction = fake.interaction({ ...slashCommand("partnership", [stringOption("name", "gavi")]), inDm: true });
+    expect((await fake.callbackFor(interaction)).body.data.embeds[0].title).toBe("Gavi, the Vaccine Alliance");
+  });
+
+  it("given a query that is refused (too long), then only the asker sees the refusal", async () => {
+    const interaction = fake.interaction(slashCommand("search", [stringOption("query", "word ".repeat(300))]));
+    const callback = await fake.callbackFor(interaction);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.body.data.embeds[0].description).toMatch(/too long/);
+  });
+
+  it("given a partial name typed in an autocompleted option, then at most 25 entry titles come back, the right one first", async () => {
+    const typed = (command: string, option: string, value: string) =>
+      fake.interaction({
+        type: InteractionTypes.Autocomplete,
+        data: { id: "1", name: command, type: 1, options: [stringOption(option, value, true)] },
+      });
+    const concept = await fake.callbackFor(typed("concept", "name", "multialig"));
+    expect(concept.body.type).toBe(CallbackTypes.AutocompleteResult);
+    expect(concept.body.data.choices.length).toBeLessThanOrEqual(25);
+    expect(concept.body.data.choices[0]).toEqual({ name: "Multialignment", value: "Multialignment" });
+
+    const partnership = await fake.callbackFor(typed("partnership", "name", "vacc"));
+    expect(partnership.body.data.choices[0].name).toBe("Gavi, the Vaccine Alliance");
+
+    const empty = await fake.callbackFor(typed("actor", "name", ""));
+    const names = empty.body.data.choices.map((choice: { name: string }) => choice.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThanOrEqual(25);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("given a reply with a 'did you mean' button, when it is clicked, then the suggested entry is answered", async () => {
+    const asked = fake.interaction(slashCommand("concept", [stringOption("name", "legitimacy")]));
+    const first = (await fake.callbackFor(asked)).body.data;
+    const button = first.components.flatMap((row: { components: unknown[] }) => row.components)[0];
+    expect(button).toMatchObject({ type: 2, custom_id: `${ASK_PREFIX}concept output-legitimacy`, label: expect.stringMatching(/^Output .*legitimacy \(concept\)$/) });
+    expect(button.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+
+    const shown = messageData({ channelId: fake.world.guild.textChannelId, guildId: fake.world.guild.id, author: fake.world.bot, content: "", ...first });
+    const click = fake.interaction({ type: InteractionTypes.MessageComponent, data: buttonData(button.custom_id), message: shown });
+    const callback = await fake.callbackFor(click, "the answer to the click");
+    expect(callback.body.type).toBe(CallbackTypes.Reply);
+    expect(callback.body.data.embeds[0].title).toMatch(/^Output .*legitimacy$/);
+  });
+
+  it("given a button the bot does not know, then the clicker alone is told it no longer works", async () => {
+    const shown = messageData({ channelId: fake.world.guild.textChannelId, guildId: fake.world.guild.id, author: fake.world.bot, content: "old" });
+    const click = fake.interaction({ type: InteractionTypes.MessageComponent, data: buttonData("v0:something"), message: shown });
+    const callback = await fake.callbackFor(click);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toMatch(/no longer works/);
+  });
+
+  it("given the gateway connection drops, when a mention arrives meanwhile, then the client resumes its session and answers it", async () => {
+    const resumed = fake.nextResume();
+    fake.dropConnections();
+    const { message } = fake.mention("concept nonalignment");
+    await resumed;
+    const post = await replyTo(fake, message.id);
+    expect(post.body.embeds[0].title).toBe("Nonalignment");
+    expect(fake.opsReceived("Resume")).toBeGreaterThanOrEqual(1);
+    expect(fake.opsReceived("Identify")).toBe(1);
+  });
+
+  it("given Discord answers the reply with 429, then the reply is sent again after retry_after and arrives", async () => {
+    const retryAfterSeconds = 0.3;
+    fake.rateLimitNext("POST", /^\/channels\/\d+\/messages$/, retryAfterSeconds);
+    const { message } = fake.mention("partnership nato");
+    const post = await replyTo(fake, message.id);
+    const limited = fake.requests.find((request) => request.status === 429 && request.body?.message_reference?.message_id === message.id);
+    expect(limited).toBeDefined();
+    expect(post.at - limited!.at).toBeGreaterThanOrEqual(retryAfterSeconds * 1000 - 20);
+    expect(post.body.embeds[0].title).toMatch(/NATO|North Atlantic/);
+    expect(logger.lines.some((line) => line.msg === "rate limited by Discord; waiting")).toBe(true);
+  });
+});
+
+describe("Discord adapter with slow, failing or too many questions", () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter | undefined;
+  let logger: RecordingLogger;
+  const DEFER_AFTER_MS = 50;
+  const RATE_LIMIT = 2;
+
+  /** Messages starting "slowly" take longer than the deferral deadline; "explode" throws. */
+  function slowOrFailing(app: App): App {
+    const router = Object.create(app.router) as App["router"];
+    router.handle = async (text, origin) => {
+      if (text.includes("explode")) throw new Error("simulated adapter-side failure");
+      if (!text.startsWith("slowly ")) return app.router.handle(text, origin);
+      await new Promise((resolve) => setTimeout(resolve, DEFER_AFTER_MS * 4));
+      return app.router.handle(text.slice("slowly ".length), origin);
+    };
+    return { ...app, router };
+  }
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    ({ adapter, logger } = await startBot(fake, { customise: slowOrFailing, deferAfterMs: DEFER_AFTER_MS, rateLimit: RATE_LIMIT }));
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+  });
+
+  it("given an answer slower than the deferral deadline, then the command is deferred first and the embed edited in", async () => {
+    const interaction = fake.interaction(slashCommand("attache", [stringOption("message", "slowly concept multialignment")]));
+    const callback = await fake.callbackFor(interaction);
+    expect(callback.body.type).toBe(CallbackTypes.DeferredReply);
+    const edit = await fake.originalEditFor(interaction);
+    expect(edit.at).toBeGreaterThan(callback.at);
+    expect(edit.body.embeds[0].title).toBe("Multialignment");
+    expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("given a failure while answering a command, then the asker alone gets a short apology with an error id that is in the logs", async () => {
+    const interaction = fake.interaction(slashCommand("attache", [stringOption("message", "explode")]));
+    const callback = await fake.callbackFor(interaction);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const errorId = /error id (\w+)/.exec(callback.body.data.content)?.[1];
+    expect(errorId).toBeDefined();
+    expect(callback.body.data.content).not.toMatch(/simulated|at .*\.ts/);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 50, errorId, event: "command" }));
+  });
+
+  it("given a failure while answering a mention, then the reply is a short apology with an error id", async () => {
+    const { message } = fake.mention("explode");
+    const post = await replyTo(fake, message.id);
+    expect(post.body.content).toMatch(/^Sorry, something went wrong while answering\. .*error id \w+\.$/);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(post.body.content.length).toBeLessThanOrEqual(LIMITS.content);
+  });
+
+  it("given a user asking faster than the rate limit, then they are told once to slow down, then get silence", async () => {
+    const carol = user("carol");
+    const asked = Array.from({ length: RATE_LIMIT + 2 }, () => fake.mention("concept multialignment", { author: carol }));
+    const answers = await Promise.all(asked.slice(0, RATE_LIMIT + 1).map(({ message }) => replyTo(fake, message.id)));
+    expect(answers.slice(0, RATE_LIMIT).map((post) => post.body.embeds[0].title)).toEqual(Array(RATE_LIMIT).fill("Multialignment"));
+    expect(answers[RATE_LIMIT]?.body.embeds[0].description).toMatch(/faster than I can keep up/);
+    const { message: later } = fake.mention("help", { author: user("dave") });
+    await replyTo(fake, later.id, "the reply to another user's mention");
+    expect(fake.repliesTo(asked[RATE_LIMIT + 1]!.message.id)).toEqual([]);
+  });
+});
