@@ -87,13 +87,17 @@ export const FAILING_CHANNELS: Record<string, string> = {
 
 let nextTs = 1_700_000_000;
 
-/** A fake Slack Web API under /api/: chat.postMessage, chat.postEphemeral, auth.test. */
-export function fakeSlackApi(): Promise<Recorder> {
+/**
+ * A fake Slack Web API under /api/: chat.postMessage, chat.postEphemeral, auth.test and,
+ * for Socket Mode, apps.connections.open handing out `socketUrl`.
+ */
+export function fakeSlackApi(socketUrl?: () => string): Promise<Recorder> {
   return new Recorder((request) => {
     const method = request.path.replace(/^\/api\//, "");
     const channel = String(request.body.channel ?? "");
     if (method === "chat.postMessage" && FAILING_CHANNELS[channel]) return { body: { ok: false, error: FAILING_CHANNELS[channel] } };
     if (method === "auth.test") return { body: { ok: true, user_id: BOT_USER_ID, bot_id: "BBOT", team_id: TEAM_ID } };
+    if (method === "apps.connections.open" && socketUrl) return { body: { ok: true, url: socketUrl() } };
     return { body: { ok: true, channel, ts: `${(nextTs += 1)}.000100`, message_ts: `${nextTs}.000200` } };
   }).start();
 }
@@ -145,12 +149,11 @@ export async function sendSigned(appUrl: string, body: string, contentType: stri
 
 const FORM = "application/x-www-form-urlencoded";
 
-export function slashCommand(
-  appUrl: string,
-  fields: { text: string; response_url: string; channel_id?: string; user_id?: string; team_id?: string },
-  options?: SendOptions,
-) {
-  const body = new URLSearchParams({
+type CommandFields = { text: string; response_url: string; channel_id?: string; user_id?: string; team_id?: string };
+
+/** The fields Slack sends for a slash command. */
+export function commandPayload(fields: CommandFields): Record<string, string> {
+  return {
     token: "legacy-verification-token",
     team_id: TEAM_ID,
     team_domain: "attache-test",
@@ -162,8 +165,11 @@ export function slashCommand(
     api_app_id: "A0TEST",
     trigger_id: "1.2.3",
     ...fields,
-  });
-  return sendSigned(appUrl, body.toString(), FORM, options);
+  };
+}
+
+export function slashCommand(appUrl: string, fields: CommandFields, options?: SendOptions) {
+  return sendSigned(appUrl, new URLSearchParams(commandPayload(fields)).toString(), FORM, options);
 }
 
 export function buttonClick(
@@ -197,8 +203,9 @@ export function buttonClick(
 
 let nextEvent = 0;
 
-export function eventCallback(event: Record<string, unknown>, eventId = `Ev${(nextEvent += 1)}`): string {
-  return JSON.stringify({
+/** The Events API envelope around one event, as Slack sends it. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${(nextEvent += 1)}`): Record<string, unknown> {
+  return {
     token: "legacy-verification-token",
     team_id: TEAM_ID,
     api_app_id: "A0TEST",
@@ -207,7 +214,11 @@ export function eventCallback(event: Record<string, unknown>, eventId = `Ev${(ne
     event_id: eventId,
     event_time: 1_700_000_000,
     authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-  });
+  };
+}
+
+export function eventCallback(event: Record<string, unknown>, eventId?: string): string {
+  return JSON.stringify(eventEnvelope(event, eventId));
 }
 
 export function sendEvent(appUrl: string, body: string, options?: SendOptions) {
