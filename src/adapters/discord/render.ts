@@ -7,7 +7,7 @@ import {
   ButtonStyle,
   ComponentType,
   type APIActionRowComponent,
-  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
@@ -41,7 +41,7 @@ const TRUNCATED_NOTE = "(shortened to fit in Discord)";
 /** Kept free in every message so the note always fits after whatever was cut. */
 const NOTE_ROOM = TRUNCATED_NOTE.length + 1;
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 export interface DiscordMessage {
   content?: string;
@@ -91,7 +91,7 @@ function sourcesFooter(reply: Reply): string | undefined {
   return neutraliseMentions(`${label}:\n${reply.sources.map(formatSource).join("\n")}`);
 }
 
-function suggestionButton(ref: EntryRef): APIButtonComponent | undefined {
+function suggestionButton(ref: EntryRef): APIButtonComponentWithCustomId | undefined {
   const customId = `${ASK_PREFIX}${askFor(ref)}`;
   if (customId.length > LIMITS.customId) return undefined;
   // Button labels show no markdown either.
@@ -105,10 +105,10 @@ function suggestionButton(ref: EntryRef): APIButtonComponent | undefined {
 
 /** "Did you mean" buttons, one per suggestion (a custom id must be unique in a message). */
 export function suggestionRows(suggestions: readonly EntryRef[]): ButtonRow[] {
-  const buttons = new Map<string, APIButtonComponent>();
+  const buttons = new Map<string, APIButtonComponentWithCustomId>();
   for (const ref of suggestions) {
     const button = suggestionButton(ref);
-    if (button && "custom_id" in button && !buttons.has(button.custom_id)) buttons.set(button.custom_id, button);
+    if (button && !buttons.has(button.custom_id)) buttons.set(button.custom_id, button);
   }
   const all = [...buttons.values()].slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
   const rows: ButtonRow[] = [];

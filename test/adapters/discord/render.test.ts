@@ -1,0 +1,254 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { errorReply, reply, type EntryRef, type Reply } from "../../../src/core/reply.js";
+import { ASK_PREFIX, COLORS, LIMITS, renderNotice, renderReply } from "../../../src/adapters/discord/render.js";
+import { escapeMarkdown, neutraliseMentions, split, truncate } from "../../../src/adapters/discord/text.js";
+import type { Kind } from "../../../src/knowledge/schema.js";
+import { discordProblems, shownTexts } from "./limits.js";
+
+const ESSAY = {
+  title: "How America Can Succeed in a Multialigned World",
+  author: "Anne-Marie Slaughter",
+  publisher: "Foreign Affairs",
+  year: 2024,
+  url: "https://www.foreignaffairs.com/united-states/multialigned-world",
+  locator: "section 3",
+};
+
+const card = reply("partnership", {
+  title: "Gavi, the Vaccine Alliance",
+  fields: [
+    { label: "Founded", value: "2000" },
+    { label: "Members by sector", value: "Governments: donor and implementing countries; Private sector: vaccine makers" },
+  ],
+  sections: [
+    { text: "A public–private partnership that buys vaccines for low-income countries." },
+    { heading: "Goals", items: ["Measurable: immunise 300 million children (target: 300m, by 2025)", "Not measurable: strengthen health systems"] },
+  ],
+  entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
+  sources: [ESSAY, { title: "Gavi annual report", publisher: "Gavi", year: 2023 }],
+});
+
+const searchList = reply("search", {
+  title: "Results for “vaccine”",
+  sections: [{ items: ["Gavi, the Vaccine Alliance (partnership): Buys vaccines.", "COVAX (partnership): Shared vaccines."] }],
+  entries: [
+    { id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance", score: 0.01 },
+    { id: "covax", kind: "partnership", title: "COVAX", score: 0.2 },
+  ],
+});
+
+const miss = reply("concept", {
+  title: "No match",
+  sections: [{ text: "I couldn't find a concept called “multialighment”. Did you mean one of these?" }],
+  suggestions: [
+    { id: "multialignment", kind: "concept", title: "Multialignment" },
+    { id: "multipartner-world", kind: "concept", title: "Multipartner world" },
+  ],
+});
+
+const failure = errorReply("search", { code: "missing_argument", message: "Usage: search <words>, for example: search vaccine alliance" });
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+const buttons = (replyToRender: Reply) => renderReply(replyToRender).components.flatMap((row) => row.components);
+const ref = (id: string, title: string, kind: Kind = "concept"): EntryRef => ({ id, kind, title });
+
+describe("Discord rendering of each reply shape", () => {
+  it("given an entry card, then one embed has the title, fields, headed sections and the sources in the footer", () => {
+    const message = renderReply(card);
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds).toHaveLength(1);
+    const [embed] = message.embeds;
+    expect(embed).toMatchObject({ color: COLORS.answer, title: "Gavi, the Vaccine Alliance" });
+    expect(embed?.fields).toEqual([
+      { name: "Founded", value: "2000", inline: true },
+      { name: "Members by sector", value: "Governments: donor and implementing countries; Private sector: vaccine makers", inline: false },
+    ]);
+    expect(embed?.description).toBe(
+      "A public–private partnership that buys vaccines for low-income countries.\n\n" +
+        "**Goals**\n• Measurable: immunise 300 million children \\(target: 300m, by 2025\\)\n• Not measurable: strengthen health systems",
+    );
+    expect(embed?.footer?.text).toBe(
+      "Sources:\nHow America Can Succeed in a Multialigned World, Anne-Marie Slaughter (Foreign Affairs, 2024), section 3, https://www.foreignaffairs.com/united-states/multialigned-world\nGavi annual report, Gavi (2023)",
+    );
+    expect(message.components).toEqual([]);
+    expect(message.content).toBeUndefined();
+  });
+
+  it("given search results, then each hit is a bullet line under the title", () => {
+    const message = renderReply(searchList);
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds[0]?.title).toBe("Results for “vaccine”");
+    expect(message.embeds[0]?.description).toBe("• Gavi, the Vaccine Alliance \\(partnership\\): Buys vaccines.\n• COVAX \\(partnership\\): Shared vaccines.");
+    expect(message.embeds[0]?.footer).toBeUndefined();
+  });
+
+  it("given a miss with suggestions, then each suggestion is a button whose custom id runs it", () => {
+    const message = renderReply(miss);
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 2, custom_id: `${ASK_PREFIX}concept multialignment`, label: "Multialignment (concept)" },
+          { type: 2, style: 2, custom_id: `${ASK_PREFIX}concept multipartner-world`, label: "Multipartner world (concept)" },
+        ],
+      },
+    ]);
+  });
+
+  it("given an error reply, then it is a red embed with the message and no buttons", () => {
+    const message = renderReply({ ...failure, suggestions: miss.suggestions });
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds).toEqual([{ color: COLORS.error, description: "Usage: search <words>, for example: search vaccine alliance" }]);
+    expect(message.components).toEqual([]);
+  });
+
+  it("given an empty reply, then Discord still gets a valid, non-empty embed", () => {
+    const message = renderReply(reply("ask"));
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds[0]?.description).toBe("Nothing to show.");
+  });
+
+  it("given a notice, then it is plain escaped content within 2000 characters", () => {
+    expect(renderNotice("Sorry *all*, error id abc.").content).toBe("Sorry \\*all\\*, error id abc.");
+    const long = renderNotice("word ".repeat(1000));
+    expect(discordProblems(long)).toEqual([]);
+    expect(long.content?.endsWith("word…")).toBe(true);
+  });
+});
+
+describe("escaping: Reply text is shown exactly as written and never pings", () => {
+  it("given markdown characters anywhere, then each is escaped", () => {
+    expect(escapeMarkdown("*bold* _it_ __u__ ~~s~~ `code` ||spoiler|| [link](http://x) back\\slash")).toBe(
+      "\\*bold\\* \\_it\\_ \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[link\\]\\(http://x\\) back\\\\slash",
+    );
+  });
+
+  it("given markdown that only counts at the start of a line, then it is escaped there and left alone elsewhere", () => {
+    expect(escapeMarkdown("> quote\n# heading\n-# subtext\n- item\n  1. first\na > b # c - d 2. e")).toBe(
+      "\\> quote\n\\# heading\n\\-# subtext\n\\- item\n  1\\. first\na > b # c - d 2. e",
+    );
+  });
+
+  it("given @everyone, @here and mention syntax, then a zero-width space makes each inert", () => {
+    const shown = escapeMarkdown("@everyone @here <@123> <@!123> <@&456> <#789> </help:1> <:e:1> <a:e:1> <t:1700000000>");
+    expect(shown).not.toMatch(/@everyone|@here|<[@#/:]|<a:|<t:/);
+    expect(shown.replace(/\u200b/g, "")).toBe("@everyone @here <@123> <@!123> <@&456> <#789> </help:1> <:e:1> <a:e:1> <t:1700000000>");
+    expect(neutraliseMentions("a <b> c")).toBe("a <b> c");
+  });
+
+  it("given hostile text in every part of a reply, then no part of the message has a live ping", () => {
+    const hostile = "@everyone <@&1> **x**";
+    const message = renderReply(
+      reply("ask", {
+        title: hostile,
+        fields: [{ label: hostile, value: hostile }],
+        sections: [{ heading: hostile, text: hostile, items: [hostile] }],
+        suggestions: [ref("x", hostile)],
+        sources: [{ title: hostile, author: hostile, year: 2024 }],
+      }),
+    );
+    expect(discordProblems(message)).toEqual([]);
+    for (const text of shownTexts(message)) expect(text).not.toMatch(/@everyone|<@/);
+    expect(message.embeds[0]?.title).toBe("@\u200beveryone <\u200b@&1> \\*\\*x\\*\\*");
+  });
+});
+
+describe("Discord's limits: long replies are split or cut on boundaries, never refused", () => {
+  it("given a description longer than one embed, then it continues in further embeds, cut between lines, within 6000 in all", () => {
+    const items = Array.from({ length: 120 }, (_, index) => `Point ${index}: ${"detail ".repeat(8).trim()}`);
+    const message = renderReply(reply("search", { title: "Many results", sections: [{ items }], sources: [ESSAY] }));
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds.length).toBeGreaterThan(1);
+    expect(message.embeds[0]?.title).toBe("Many results");
+    expect(message.embeds.at(-1)?.footer?.text).toContain(ESSAY.title);
+    const lines = message.embeds.flatMap((embed) => (embed.description ?? "").split("\n"));
+    expect(lines.at(-1)).toBe("(shortened to fit in Discord)");
+    // Every line shown is a whole item, except the one cut with "…".
+    for (const line of lines.slice(0, -2)) expect(items.map((item) => `• ${item}`)).toContain(line);
+  });
+
+  it("given one paragraph far over every limit, then it is cut between words and says it was shortened", () => {
+    const paragraph = Array.from({ length: 3000 }, (_, index) => `word${index}`).join(" ");
+    const message = renderReply(reply("concept", { title: "Long", sections: [{ text: paragraph }] }));
+    expect(discordProblems(message)).toEqual([]);
+    const shown = message.embeds.map((embed) => embed.description ?? "").join(" ");
+    const known = new Set(words(paragraph));
+    const shownWords = words(shown.replace("(shortened to fit in Discord)", "").replace(/…/g, ""));
+    for (const word of shownWords) expect(known).toContain(word);
+  });
+
+  it("given a title, field and footer over their limits, then each is cut to its limit and ends with an ellipsis", () => {
+    const message = renderReply(
+      reply("actor", {
+        title: "Title ".repeat(60),
+        fields: [{ label: "Label ".repeat(60), value: "Value ".repeat(300) }],
+        sources: Array.from({ length: 40 }, (_, index) => ({ ...ESSAY, title: `${ESSAY.title} ${index}` })),
+      }),
+    );
+    expect(discordProblems(message)).toEqual([]);
+    const [embed] = message.embeds;
+    expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(embed?.title?.endsWith("Title…")).toBe(true);
+    expect(embed?.fields?.[0]?.name.endsWith("Label…")).toBe(true);
+    expect(embed?.fields?.[0]?.value.endsWith("Value…")).toBe(true);
+    expect(message.embeds.at(-1)?.footer?.text.length).toBeLessThanOrEqual(LIMITS.footer);
+  });
+
+  it("given more than 25 fields, then the first 25 are kept", () => {
+    const fields = Array.from({ length: 30 }, (_, index) => ({ label: `Field ${index}`, value: `${index}` }));
+    const message = renderReply(reply("actor", { title: "Fields", fields }));
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual(fields.slice(0, 25).map((field) => field.label));
+  });
+
+  it("given many suggestions, long titles and ids, then at most 5 rows of 5 buttons with short labels and ids are sent", () => {
+    const many = Array.from({ length: 30 }, (_, index) => ref(`entry-${index}`, `A rather long entry title number ${index} `.repeat(4)));
+    const tooLongId = ref("x".repeat(120), "Unreachable");
+    const rendered = buttons(reply("ask", { title: "Many", suggestions: [tooLongId, ...many, many[0]!] }));
+    expect(discordProblems(renderReply(reply("ask", { title: "Many", suggestions: [tooLongId, ...many] })))).toEqual([]);
+    expect(rendered).toHaveLength(25);
+    expect(rendered.map((button) => button.custom_id)).not.toContain(`${ASK_PREFIX}concept ${"x".repeat(120)}`);
+    for (const button of rendered) expect(button.label?.endsWith("…")).toBe(true);
+  });
+
+  it("given any reply at all, then the message is one Discord accepts and has no live ping", () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 3000 });
+    const shortText = fc.string({ maxLength: 300 });
+    const anyRef = fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,120}$/), kind: fc.constantFrom<Kind>("concept", "actor"), title: shortText });
+    const anyReply = fc.record({
+      ok: fc.boolean(),
+      command: fc.constant("ask"),
+      title: fc.option(shortText, { nil: undefined }),
+      sections: fc.array(fc.record({ heading: fc.option(shortText, { nil: undefined }), text: fc.option(text, { nil: undefined }), items: fc.option(fc.array(shortText, { maxLength: 40 }), { nil: undefined }) }), { maxLength: 6 }),
+      fields: fc.array(fc.record({ label: shortText, value: fc.string({ maxLength: 1500 }) }), { maxLength: 30 }),
+      entries: fc.constant<EntryRef[]>([]),
+      suggestions: fc.array(anyRef, { maxLength: 30 }),
+      sources: fc.array(fc.record({ title: shortText, author: shortText, year: fc.constant(2024) }), { maxLength: 20 }),
+      error: fc.record({ code: fc.constant("x"), message: text }),
+    });
+    fc.assert(
+      fc.property(anyReply, (generated) => {
+        const message = renderReply(generated);
+        expect(discordProblems(message)).toEqual([]);
+        for (const shown of shownTexts(message)) expect(shown).not.toMatch(/@everyone|@here|<@/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("cutting text", () => {
+  it("given text over the limit, then truncate cuts at the last line or space and adds an ellipsis", () => {
+    expect(truncate("short", 10)).toBe("short");
+    expect(truncate("one two three four", 12)).toBe("one two…");
+    expect(truncate("first line\nsecond line", 15)).toBe("first line…");
+    expect(truncate("x".repeat(20), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+
+  it("given a word longer than the limit, then only it is cut, never inside a backslash escape", () => {
+    expect(split("\\*\\*\\*", 3)).toEqual(["\\*", "\\*", "\\*"]);
+    expect(split("aa bb cc", 5)).toEqual(["aa bb", "cc"]);
+  });
+});
