@@ -54,20 +54,27 @@ function healthHandler(app: App) {
 export async function startSlack(app: App, listen: SlackListenOptions = {}): Promise<SlackAdapter> {
   const { config, log } = app;
   const botToken = required("SLACK_BOT_TOKEN", config.SLACK_BOT_TOKEN);
+  const apiUrl = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const common: AppOptions = {
     // A fixed token and no auth.test: the app starts and answers with no other Slack host than
     // SLACK_API_URL. The bot's user id, needed to strip its mention, comes with each event.
     authorize: async () => ({ botToken }),
     logger: boltLogger(log),
     clientOptions: {
-      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+      ...apiUrl,
       retryConfig: WEB_API_RETRIES,
       timeout: WEB_API_TIMEOUT_MS,
     },
   };
 
   if (config.SLACK_APP_TOKEN) {
-    const bolt = new BoltApp({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN });
+    const bolt = new BoltApp({
+      ...common,
+      socketMode: true,
+      appToken: config.SLACK_APP_TOKEN,
+      // The socket's own client keeps its patient default retries: reconnecting is worth the wait.
+      installerOptions: { clientOptions: apiUrl },
+    });
     registerHandlers(bolt, app);
     await bolt.start();
     log.info({ mode: "socket" }, "slack adapter started");
