@@ -1,26 +1,66 @@
 /**
  * `npm start`: starts every chat adapter whose credentials are set; with none, the
- * local REPL, after one line on how to connect Slack or Discord.
+ * local REPL, after one line on how to connect Slack or Discord. On SIGINT/SIGTERM the
+ * adapters stop accepting, let in-flight replies finish (bounded) and disconnect.
  */
-import { createApp } from "./app.js";
-import { loadConfig } from "./config.js";
+import { createApp, type App } from "./app.js";
+import { loadConfig, type Config } from "./config.js";
 import { createLogger } from "./core/log.js";
-import { runRepl } from "./adapters/repl/repl.js";
 import { wantsColor } from "./adapters/repl/options.js";
+import { runRepl } from "./adapters/repl/repl.js";
 import { exitOnStartupError } from "./startup.js";
+
+/** How long in-flight replies may take to finish once a shutdown signal arrives. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}
+
+const hasSlack = (config: Config) => Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
+const hasDiscord = (config: Config) => Boolean(config.DISCORD_TOKEN);
+
+async function startChatAdapters(app: App): Promise<RunningAdapter[]> {
+  const running: RunningAdapter[] = [];
+  if (hasSlack(app.config)) {
+    const { startSlack } = await import("./adapters/slack/index.js");
+    running.push({ name: "slack", ...(await startSlack(app)) });
+  }
+  if (hasDiscord(app.config)) {
+    const { startDiscord } = await import("./adapters/discord/index.js");
+    running.push({ name: "discord", ...(await startDiscord(app)) });
+  }
+  return running;
+}
+
+function stopOnSignals(app: App, running: readonly RunningAdapter[]): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight replies");
+    const grace = new Promise<"timeout">((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS, "timeout").unref());
+    const stopped = Promise.allSettled(running.map((adapter) => adapter.stop()));
+    if ((await Promise.race([stopped, grace])) === "timeout") app.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "shutdown grace period over");
+    app.live.close();
+    app.log.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
 
 try {
   const config = await loadConfig();
-  const slack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
-  const discord = Boolean(config.DISCORD_TOKEN);
-
-  if (!slack && !discord) {
+  if (!hasSlack(config) && !hasDiscord(config)) {
     process.stderr.write(
       "No Slack or Discord credentials set, so starting the local REPL. To connect a chat platform, " +
         "set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET or DISCORD_TOKEN in .env (see .env.example and README).\n",
     );
     const app = await createApp(config, createLogger(process.env.LOG_LEVEL ?? "warn"));
     const interactive = Boolean(process.stdin.isTTY);
+    if (interactive) app.live.watch();
     await runRepl(app.router, app.knowledge, {
       input: process.stdin,
       output: process.stdout,
@@ -28,10 +68,13 @@ try {
       interactive,
       color: interactive && wantsColor(process.stdout),
     });
+    app.live.close();
   } else {
     const app = await createApp(config);
-    app.log.error({ slack, discord }, "chat adapters are not available in this build yet");
-    process.exitCode = 1;
+    const running = await startChatAdapters(app);
+    app.live.watch();
+    stopOnSignals(app, running);
+    app.log.info({ adapters: running.map((adapter) => adapter.name), entries: app.knowledge().size }, "Attaché is running");
   }
 } catch (error) {
   exitOnStartupError(error);
