@@ -24,7 +24,6 @@ import {
 import type { App } from "../../app.js";
 import { ConfigError, type Config } from "../../config.js";
 import { newErrorId } from "../../core/errors.js";
-import type { Reply } from "../../core/reply.js";
 import { ASK_PREFIX, renderNotice, renderReply, type DiscordMessage } from "./render.js";
 import { completionKinds, completions, slashMessage } from "./slash-commands.js";
 
@@ -125,8 +124,9 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   }
 
   async function onMessage(message: Message): Promise<void> {
-    const text = client.user && mentionedText(message, client.user.id);
-    if (text === undefined || text === null) return;
+    if (!client.user) return;
+    const text = mentionedText(message, client.user.id);
+    if (text === undefined) return;
     try {
       const reply = await app.router.handle(text, origin(message.author.id));
       if (!reply.silent) await message.reply(asMessage(renderReply(reply)));
@@ -153,8 +153,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
         return;
       }
       await interaction.deferReply();
-      const reply: Reply = await pending;
-      await interaction.editReply(asMessage(renderReply(reply)));
+      await interaction.editReply(asMessage(renderReply(await pending)));
     } catch (error) {
       await apologise(interaction, error, interaction.isButton() ? "button" : "command");
     }
@@ -188,6 +187,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, "gateway connection lost, reconnecting"));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
   client.on(Events.ShardError, (error, shard) => log.warn({ err: error, shard }, "gateway error"));
+  client.on(Events.ShardDisconnect, (event, shard) => log.error({ code: event.code, shard }, "gateway closed for good; restart to reconnect"));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, "rate limited by Discord; waiting"),

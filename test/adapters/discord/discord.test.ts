@@ -127,7 +127,8 @@ describe("Discord adapter through a local fake of Discord", () => {
     const shown = JSON.stringify(post.body.embeds);
     expect(shown).not.toMatch(/@everyone|@here|<@/);
     expect(shown).toContain("@\u200beveryone");
-    expect(post.body.embeds[0].description).toContain("\\*\\*bold\\*\\*");
+    const [embed] = post.body.embeds;
+    expect(`${embed.title}\n${embed.description}`).toContain("\\*\\*bold\\*\\*");
   });
 
   it("given a slash command, then the callback answers at once with the entry's embed and no pings allowed", async () => {
