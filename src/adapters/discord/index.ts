@@ -40,12 +40,16 @@ export const SAFE_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: fa
  */
 export const DEFER_AFTER_MS = 1500;
 
+/** How long stop() lets answers already being worked on finish before disconnecting. */
+export const STOP_GRACE_MS = 5000;
+
 export interface DiscordOptions {
   /** Overrides DEFER_AFTER_MS (tests). */
   deferAfterMs?: number;
 }
 
 export interface DiscordAdapter {
+  /** Stops taking new messages, lets those in flight finish (bounded), then disconnects. */
   stop(): Promise<void>;
 }
 
@@ -182,8 +186,14 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
+  };
+  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
   client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, "gateway connection lost, reconnecting"));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
   client.on(Events.ShardError, (error, shard) => log.warn({ err: error, shard }, "gateway error"));
@@ -208,5 +218,13 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     throw error;
   }
   log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
-  return { stop: () => client.destroy() };
+
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
+    await within(Promise.allSettled([...inFlight]), STOP_GRACE_MS);
+    await client.destroy();
+    log.info("discord disconnected");
+  };
+  return { stop: () => (stopped ??= stop()) };
 }

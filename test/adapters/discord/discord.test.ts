@@ -231,12 +231,22 @@ describe("Discord adapter with slow, failing or too many questions", () => {
   const DEFER_AFTER_MS = 50;
   const RATE_LIMIT = 2;
 
+  /** A promise and the function that resolves it. */
+  const signal = () => {
+    let resolve = () => {};
+    const promise = new Promise<void>((done) => (resolve = done));
+    return { promise, resolve };
+  };
+  /** Resolved when a slow answer starts being worked on. */
+  let slowStarted = signal();
+
   /** Messages starting "slowly" take longer than the deferral deadline; "explode" throws. */
   function slowOrFailing(app: App): App {
     const router = Object.create(app.router) as App["router"];
     router.handle = async (text, origin) => {
       if (text.includes("explode")) throw new Error("simulated adapter-side failure");
       if (!text.startsWith("slowly ")) return app.router.handle(text, origin);
+      slowStarted.resolve();
       await new Promise((resolve) => setTimeout(resolve, DEFER_AFTER_MS * 4));
       return app.router.handle(text.slice("slowly ".length), origin);
     };
@@ -290,5 +300,14 @@ describe("Discord adapter with slow, failing or too many questions", () => {
     const { message: later } = fake.mention("help", { author: user("dave") });
     await replyTo(fake, later.id, "the reply to another user's mention");
     expect(fake.repliesTo(asked[RATE_LIMIT + 1]!.message.id)).toEqual([]);
+  });
+
+  it("given an answer in flight, when the adapter stops, then the answer is sent before it disconnects", async () => {
+    slowStarted = signal();
+    const { message } = fake.mention("slowly concept multialignment", { author: user("erin") });
+    await slowStarted.promise;
+    await adapter?.stop();
+    expect(fake.repliesTo(message.id)).toHaveLength(1);
+    expect(fake.repliesTo(message.id)[0]?.body.embeds[0].title).toBe("Multialignment");
   });
 });
