@@ -34,15 +34,22 @@ export function answerName(
       suggestions,
     });
   }
+  return {
+    ...entryCard(kb, entry, command, resolutionNotes(name, resolution, kind)),
+    suggestions: resolution.alternatives.map((alternative) => entryRef(alternative)),
+  };
+}
+
+/** What a reply should say about how a name was resolved: another kind, or one of several. */
+export function resolutionNotes(name: string, resolution: Resolution, kind?: Kind, verb = "showing"): string[] {
+  const { entry } = resolution;
+  if (!entry) return [];
   const notes: string[] = [];
   if (resolution.otherKind) notes.push(`No ${kind} matches “${name}”; the closest match is this ${entry.kind}.`);
   if (resolution.alternatives.length > 0) {
-    notes.push(`“${name}” could mean several entries: showing ${entry.title}. See the suggestions for the others.`);
+    notes.push(`“${name}” could mean several entries: ${verb} ${entry.title}. See the suggestions for the others.`);
   }
-  return {
-    ...entryCard(kb, entry, command, notes),
-    suggestions: resolution.alternatives.map((alternative) => entryRef(alternative)),
-  };
+  return notes;
 }
 
 export function missingArgument(definition: Pick<CommandDefinition, "usage" | "examples">): UserError {

@@ -46,7 +46,7 @@ export function memberLines(partnership: EntryOf<"partnership">): string[] {
   );
 }
 
-function quoteLine(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
+export function quoteLine(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
   const speaker = kb.get(quote.speaker)?.title ?? quote.speaker;
   return `“${quote.text}” (${speaker}, ${quote.date})`;
 }
