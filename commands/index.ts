@@ -5,12 +5,18 @@
 import type { CommandDefinition } from "../src/core/command.js";
 import actor from "./actor.js";
 import ask from "./ask.js";
+import brief from "./brief.js";
+import compare from "./compare.js";
 import concept from "./concept.js";
 import document from "./document.js";
 import help from "./help.js";
+import legitimacy from "./legitimacy.js";
 import partnership from "./partnership.js";
 import quote from "./quote.js";
+import sdg from "./sdg.js";
 import search from "./search.js";
+import stakeholders from "./stakeholders.js";
+import threats from "./threats.js";
 
 export const commands: readonly CommandDefinition[] = [
   help,
@@ -20,5 +26,11 @@ export const commands: readonly CommandDefinition[] = [
   actor,
   document,
   quote,
+  brief,
+  compare,
+  legitimacy,
+  stakeholders,
+  threats,
+  sdg,
   ask,
 ];

@@ -1,0 +1,48 @@
+import { missingArgument } from "../src/core/answers.js";
+import { categoryLabels, stakeholderCoverage } from "../src/core/analysis/partnerships.js";
+import { lookupPartnership } from "../src/core/analysis/resolve.js";
+import { defineCommand } from "../src/core/command.js";
+import { topicOf } from "../src/core/phrasings.js";
+import { entryRef, mergeSources, reply } from "../src/core/reply.js";
+import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_LABELS } from "../src/knowledge/schema.js";
+
+const stakeholders = defineCommand({
+  name: "stakeholders",
+  aliases: ["members", "sectors"],
+  usage: "stakeholders <partnership>",
+  summary: "Who is in a partnership, grouped by the six stakeholder categories, and which categories are missing.",
+  examples: ["stakeholders gavi", "members of the Quad", "who is in Finance in Common?"],
+  argument: { name: "partnership", description: "The partnership whose members to list", required: true, completes: ["partnership"] },
+  handler: ({ args }, { kb }) => {
+    const name = topicOf(args);
+    if (!name) throw missingArgument(stakeholders);
+    const found = lookupPartnership(kb, name, "stakeholders", "list the members of partnerships");
+    if ("answer" in found) return found.answer;
+
+    const { partnership } = found;
+    const { covered, missing } = stakeholderCoverage(partnership);
+    return reply("stakeholders", {
+      title: `Stakeholders: ${partnership.title}`,
+      fields: [{ label: "Categories covered", value: `${covered.length} of ${STAKEHOLDER_CATEGORIES.length}` }],
+      sections: [
+        ...found.notes.map((note) => ({ text: note })),
+        ...covered.map((category) => ({
+          heading: `${STAKEHOLDER_LABELS[category]} (${partnership.members[category].length})`,
+          items: [...partnership.members[category]],
+        })),
+        {
+          heading: "Missing categories",
+          text:
+            missing.length > 0
+              ? `No members recorded for: ${categoryLabels(missing)}. The essay urges partnerships that reach well beyond governments. A missing category is absent from this record, not necessarily from the partnership.`
+              : "None: every category has members on record.",
+        },
+      ],
+      entries: [entryRef(partnership)],
+      suggestions: found.alternatives,
+      sources: mergeSources(partnership.sources),
+    });
+  },
+});
+
+export default stakeholders;
