@@ -60,7 +60,7 @@ function accountabilityPoint(partnerships: readonly Partnership[]): string {
   if (accountable.length === total) {
     return `${total === 1 ? `${names} sets` : `All ${total} partnerships here set`} measurable goals with deadlines.`;
   }
-  return `${accountable.length} of the ${total} partnerships here set measurable goals with deadlines (${names}); the others can be judged only on their inputs or broad aims.`;
+  return `${accountable.length} of the ${total} partnerships here ${accountable.length === 1 ? "sets" : "set"} measurable goals with deadlines (${names}); the others can be judged only on their inputs or broad aims.`;
 }
 
 /** Points every brief with partnerships can make: who can be held to account, and where Washington sits. */

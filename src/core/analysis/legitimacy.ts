@@ -132,7 +132,7 @@ function outputCriterion(partnership: Partnership): Criterion {
       total === 0
         ? ["no goals recorded"]
         : measurable < total
-          ? [`a measurable target and deadline for ${total - measurable} of ${plural(total, "goal")}`]
+          ? [`a measurable target and deadline for ${total === 1 ? "its one goal" : `${total - measurable} of ${total} goals`}`]
           : [],
   };
 }
