@@ -1,4 +1,4 @@
-import { entryCard } from "../src/core/cards.js";
+import { entryCard, quoteLine } from "../src/core/cards.js";
 import { defineCommand } from "../src/core/command.js";
 import { entryRef, mergeSources, reply, type Reply } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
@@ -9,7 +9,7 @@ function quoteList(kb: KnowledgeBase, quotes: ReadonlyArray<EntryOf<"quote">>, t
     title,
     sections: [
       {
-        items: quotes.map((quote) => `“${quote.text}” (${kb.get(quote.speaker)?.title ?? quote.speaker}, ${quote.date})`),
+        items: quotes.map((quote) => quoteLine(kb, quote)),
       },
     ],
     entries: quotes.map((quote) => entryRef(quote)),

@@ -76,10 +76,13 @@ export function askFor(ref: EntryRef): string {
   return `${ref.kind} ${ref.id}`;
 }
 
-/** Sources deduplicated by title, in first-seen order. */
+/** Sources without repeats (same title and place in it), in first-seen order. */
 export function mergeSources(sources: readonly Source[]): Source[] {
   const seen = new Map<string, Source>();
-  for (const source of sources) if (!seen.has(source.title)) seen.set(source.title, source);
+  for (const source of sources) {
+    const key = `${source.title}\u0000${source.locator ?? ""}`;
+    if (!seen.has(key)) seen.set(key, source);
+  }
   return [...seen.values()];
 }
 

@@ -8,6 +8,7 @@ import type { CommandDefinition } from "./command.js";
 import { newErrorId, UserError } from "./errors.js";
 import { hashUser, type Logger } from "./log.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
+import { matchPhrasing } from "./phrasings.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { Registry } from "./registry.js";
 import { errorReply, type Reply } from "./reply.js";
@@ -18,6 +19,9 @@ export interface Origin {
   /** The user's id on that platform; chat adapters always set it, the trusted REPL/CLI never. */
   user?: string;
 }
+
+/** First words that start a question even when they are also a command's alias. */
+const QUESTION_WORDS = new Set(["who", "what", "which", "how"]);
 
 /** Commands the router itself relies on. */
 export const HELP_COMMAND = "help";
@@ -44,6 +48,13 @@ export class Router {
     const { word, rest } = splitCommand(message);
     if (!word) return { command: this.registry.get(HELP_COMMAND), args: "", message };
     const command = this.registry.find(word);
+    // Natural phrasings ("is X legitimate?", "A vs B", "who is in the Quad") name a command
+    // in words. A command word wins, unless it is also a question word, like "who".
+    if (!command || QUESTION_WORDS.has(word)) {
+      const phrasing = matchPhrasing(message);
+      const phrased = phrasing && this.registry.find(phrasing.command);
+      if (phrasing && phrased) return { command: phrased, args: phrasing.args, message };
+    }
     // Unknown command words are questions, never errors: "what is X", "gavi", "nato members".
     if (!command) return { command: this.registry.get(QUESTION_COMMAND), args: message, message };
     return { command, args: rest, message };

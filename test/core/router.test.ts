@@ -134,3 +134,25 @@ describe("rate limiting chat users", () => {
     for (let index = 0; index < 20; index += 1) expect((await r.handle("help", { adapter: "repl" })).ok).toBe(true);
   });
 });
+
+describe("natural phrasings", () => {
+  const named = (...names: string[]) => names.map((name) => echo(name));
+  const phrased = () => router(named("compare", "legitimacy", "stakeholders", "actor")).router;
+
+  it("sends a phrasing without a command word to the command it names", async () => {
+    const r = phrased();
+    expect(await r.handle("is Gavi legitimate?")).toMatchObject({ command: "legitimacy", sections: [{ text: "Gavi" }] });
+    expect(await r.handle("SEforALL vs Finance in Common")).toMatchObject({ command: "compare", sections: [{ text: "SEforALL vs Finance in Common" }] });
+  });
+
+  it("lets a question word that is also a command alias start a phrasing", async () => {
+    const r = router([echo("actor", ["who"]), ...named("stakeholders")]).router;
+    expect(await r.handle("who is in the Quad?")).toMatchObject({ command: "stakeholders" });
+    expect(await r.handle("who is Jaishankar?")).toMatchObject({ command: "actor", sections: [{ text: "is Jaishankar?" }] });
+  });
+
+  it("keeps an explicit command word's meaning even when the rest looks like a phrasing", async () => {
+    const r = phrased();
+    expect(await r.handle("search gavi vs nato")).toMatchObject({ command: "search", sections: [{ text: "gavi vs nato" }] });
+  });
+});
