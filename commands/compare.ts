@@ -1,5 +1,5 @@
 import { answerName, firstSentence, missingArgument, resolutionNotes } from "../src/core/answers.js";
-import { describeGoal, sdgLabel, US_ROLE_LABELS } from "../src/core/cards.js";
+import { describeGoal, quoteLine, sdgLabel, US_ROLE_LABELS } from "../src/core/cards.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/core/analysis/legitimacy.js";
 import {
   goalsSummary,
@@ -153,7 +153,7 @@ function otherSections(kb: KnowledgeBase, pair: readonly Entry[]): Section[] {
       case "document":
         return [["Date and issuer", `${entry.date}, ${entry.issuer}`], ["Key point", entry.key_points[0] ?? "none recorded"]];
       case "quote":
-        return [["Words", `“${entry.text}” (${kb.get(entry.speaker)?.title ?? entry.speaker}, ${entry.date})`]];
+        return [["Words", quoteLine(kb, entry)]];
       default:
         return [];
     }

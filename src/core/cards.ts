@@ -48,7 +48,7 @@ export function memberLines(partnership: EntryOf<"partnership">): string[] {
 
 export function quoteLine(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
   const speaker = kb.get(quote.speaker)?.title ?? quote.speaker;
-  return `“${quote.text}” (${speaker}, ${quote.date})`;
+  return `“${quote.text}” (${[speaker, quote.date].filter(Boolean).join(", ")})`;
 }
 
 function section(heading: string, items: readonly string[]): Section[] {

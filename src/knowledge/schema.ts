@@ -232,7 +232,8 @@ export const QuoteSchema = z
     text: text("the quoted words").max(MAX_QUOTE_LENGTH, `a quote must stay under ${MAX_QUOTE_LENGTH} characters`),
     /** Who said it: an actor, or the document or partnership it comes from. */
     speaker: id,
-    date,
+    /** When it was said; left out when the source does not say. */
+    date: date.optional(),
     context: text("the context"),
     source: SourceSchema,
   })
