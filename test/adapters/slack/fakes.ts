@@ -18,7 +18,9 @@ export interface Recorded {
   at: number;
 }
 
-type Answer = (request: Recorded) => { status?: number; body: unknown };
+/** What to answer a request with; a promise holds the answer back until it settles. */
+type Answer = (request: Recorded) => Answered | Promise<Answered>;
+type Answered = { status?: number; body: unknown };
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
@@ -45,13 +47,14 @@ export class Recorder {
       request.on("end", () => {
         const recorded = { path: request.url ?? "", headers: request.headers, body: parseBody(raw, request.headers["content-type"]), at: performance.now() };
         this.requests.push(recorded);
-        const { status = 200, body } = this.answer(recorded);
-        response.writeHead(status, { "content-type": "application/json" });
-        response.end(JSON.stringify(body));
         for (const waiter of this.waiters.filter((candidate) => candidate.match(recorded))) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(recorded);
         }
+        void Promise.resolve(this.answer(recorded)).then(({ status = 200, body }) => {
+          response.writeHead(status, { "content-type": "application/json" });
+          response.end(JSON.stringify(body));
+        });
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
@@ -102,9 +105,10 @@ export function fakeSlackApi(socketUrl?: () => string): Promise<Recorder> {
   }).start();
 }
 
-/** A fake response_url host: every POST is recorded and accepted. */
-export function fakeResponseUrls(): Promise<Recorder> {
-  return new Recorder(() => ({ body: { ok: true } })).start();
+/** A fake response_url host: every POST is recorded and accepted, once `accept` (if given) allows it. */
+export function fakeResponseUrls(accept?: (request: Recorded) => Promise<void>): Promise<Recorder> {
+  const accepted = { body: { ok: true } };
+  return new Recorder((request) => (accept ? accept(request).then(() => accepted) : accepted)).start();
 }
 
 export const apiMethod = (method: string) => (request: Recorded) => request.path === `/api/${method}`;

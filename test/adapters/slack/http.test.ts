@@ -3,13 +3,15 @@
  * fake Slack Web API and a fake response_url host: signed requests in, what Slack would
  * receive out.
  */
+import { connect } from "node:net";
+import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { createApp, type App } from "../../../src/app.js";
 import type { Origin } from "../../../src/core/router.js";
 import { Router } from "../../../src/core/router.js";
 import type { Reply } from "../../../src/core/reply.js";
-import { startSlack, type SlackAdapter } from "../../../src/adapters/slack/index.js";
+import { startSlack, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { NOT_ALLOWED_TEXT } from "../../../src/adapters/slack/handlers.js";
 import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
 import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
@@ -17,6 +19,7 @@ import {
   apiMethod,
   BOT_USER_ID,
   buttonClick,
+  commandPayload,
   eventCallback,
   eventually,
   fakeResponseUrls,
@@ -24,6 +27,7 @@ import {
   SIGNING_SECRET,
   sendEvent,
   sendSigned,
+  signature,
   slashCommand,
   TEAM_ID,
   type Recorded,
@@ -37,11 +41,12 @@ const adapters: SlackAdapter[] = [];
 
 interface Running {
   app: App;
+  adapter: SlackAdapter;
   url: string;
   logger: RecordingLogger;
 }
 
-async function startAdapter(env: Record<string, string> = {}, router?: (app: App) => Router): Promise<Running> {
+async function startAdapter(env: Record<string, string> = {}, router?: (app: App) => Router, listen: SlackListenOptions = {}): Promise<Running> {
   const logger = recordingLogger();
   const config = testConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
@@ -53,9 +58,9 @@ async function startAdapter(env: Record<string, string> = {}, router?: (app: App
   });
   const created = await createApp(config, logger.log);
   const app = router ? { ...created, router: router(created) } : created;
-  const adapter = await startSlack(app, { host: "127.0.0.1" });
+  const adapter = await startSlack(app, { host: "127.0.0.1", ...listen });
   adapters.push(adapter);
-  return { app, url: `http://127.0.0.1:${adapter.port}`, logger };
+  return { app, adapter, url: `http://127.0.0.1:${adapter.port}`, logger };
 }
 
 let responseCount = 0;
@@ -332,5 +337,97 @@ describe("allowlist and rate limit", () => {
     await slashCommand(restricted.url, { text: "gavi", response_url: other.url, user_id: "USLOW" });
     await other.next();
     expect(third.all()).toEqual([]);
+  });
+});
+
+/** True once nothing listens on the app's port any more. */
+function refusesConnections(appUrl: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(new URL(appUrl).port), "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("error", () => resolve(true));
+  });
+}
+
+/**
+ * A signed slash command sent by hand in two steps, so that it can be caught half-received:
+ * the headers (with Expect: 100-continue, so the server says when it has them), then the body.
+ */
+async function slashCommandInTwoSteps(appUrl: string, fields: { text: string; response_url: string }) {
+  const body = new URLSearchParams(commandPayload(fields)).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const socket = connect(Number(new URL(appUrl).port), "127.0.0.1");
+  let received = "";
+  socket.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+  const headers = [
+    "POST /slack/events HTTP/1.1",
+    "host: 127.0.0.1",
+    "content-type: application/x-www-form-urlencoded",
+    `content-length: ${Buffer.byteLength(body)}`,
+    `x-slack-request-timestamp: ${timestamp}`,
+    `x-slack-signature: ${signature(body, timestamp)}`,
+    "expect: 100-continue",
+    "connection: close",
+  ];
+  socket.write(`${headers.join("\r\n")}\r\n\r\n`);
+  await eventually(() => received.includes("100 Continue"));
+  return {
+    /** Sends the body; resolves with the final response's status code. */
+    finish: async () => {
+      socket.end(body);
+      await once(socket, "close");
+      return Number(/HTTP\/1\.1 (?!100)(\d{3})/.exec(received)?.[1]);
+    },
+  };
+}
+
+describe("graceful stop", () => {
+  let router: ScriptedRouter;
+  const startHeldBack = async (listen: SlackListenOptions = {}) => {
+    const running = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log)), listen);
+    router.close();
+    return running;
+  };
+
+  it("given a slash command acked but not yet answered, when the adapter stops, then new connections are refused, the answer is still sent, and only then does stop() resolve", async () => {
+    const held = await startHeldBack();
+    const response = responseUrl();
+    expect((await slashCommand(held.url, { text: "gavi", response_url: response.url })).status).toBe(200);
+
+    let stopped = false;
+    const stopping = held.adapter.stop().then(() => (stopped = true));
+    expect(await refusesConnections(held.url)).toBe(true);
+    expect(stopped).toBe(false);
+    expect(response.all()).toEqual([]);
+
+    router.release();
+    await stopping;
+    expect(response.all()).toHaveLength(1);
+    expect(headerOf(response.all()[0] as Recorded)).toBe("Gavi, the Vaccine Alliance");
+    expect(held.logger.lines).toContainEqual(expect.objectContaining({ msg: "slack adapter stopped" }));
+    expect(held.logger.lines.filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
+
+  it("given a request whose headers have arrived but not its body, when the adapter stops, then it is still acked 200 and answered", async () => {
+    const running = await startAdapter();
+    const response = responseUrl();
+    const halfSent = await slashCommandInTwoSteps(running.url, { text: "gavi", response_url: response.url });
+
+    const stopping = running.adapter.stop();
+    expect(await refusesConnections(running.url)).toBe(true);
+    expect(await halfSent.finish()).toBe(200);
+    await stopping;
+    expect(headerOf(response.all()[0] as Recorded)).toBe("Gavi, the Vaccine Alliance");
+  });
+
+  it("given an answer that never comes, when the adapter stops, then stop() still resolves after its grace period and logs what it left behind", async () => {
+    const held = await startHeldBack({ stopGraceMs: 100 });
+    const response = responseUrl();
+    expect((await slashCommand(held.url, { text: "gavi", response_url: response.url })).status).toBe(200);
+
+    await held.adapter.stop();
+    expect(response.all()).toEqual([]);
+    expect(held.logger.lines).toContainEqual(expect.objectContaining({ level: 40, msg: "slack adapter stopping with answers still in flight", inFlight: 1 }));
+    router.release();
   });
 });
