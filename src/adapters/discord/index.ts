@@ -89,6 +89,21 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
+/** Said to someone using a slash command or button in a server not in DISCORD_ALLOWED_GUILDS. */
+export const GUILD_NOT_ALLOWED_TEXT = "Sorry, Attaché is not enabled for this server.";
+/**
+ * Said in DMs when DISCORD_ALLOWED_GUILDS is set: a DM carries no server, and checking
+ * which servers the person shares with the bot would cost a lookup per message.
+ */
+export const DM_NOT_ALLOWED_TEXT = "Sorry, Attaché answers only in the servers it is enabled for, not in direct messages.";
+
+/** Why a request from this guild (null: a DM) is refused, or undefined when it may be answered. */
+export function accessRefusal(allowedGuilds: readonly string[] | undefined, guildId: string | null): string | undefined {
+  if (!allowedGuilds) return undefined;
+  if (guildId === null) return DM_NOT_ALLOWED_TEXT;
+  return allowedGuilds.includes(guildId) ? undefined : GUILD_NOT_ALLOWED_TEXT;
+}
+
 const apology = (errorId: string) =>
   `Sorry, something went wrong while answering. If it keeps happening, quote error id ${errorId}.`;
 
@@ -127,10 +142,23 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
+  /** The refusal for a request from outside DISCORD_ALLOWED_GUILDS (logged once), or undefined. */
+  function refusalFor(guildId: string | null, kind: string): string | undefined {
+    const refusal = accessRefusal(app.config.DISCORD_ALLOWED_GUILDS, guildId);
+    if (refusal) log.warn({ guild: guildId, kind }, "discord request from outside DISCORD_ALLOWED_GUILDS");
+    return refusal;
+  }
+
   async function onMessage(message: Message): Promise<void> {
     if (!client.user) return;
     const text = mentionedText(message, client.user.id);
     if (text === undefined) return;
+    const refusal = refusalFor(message.guildId, "mention");
+    if (refusal) {
+      // Silence in a server it was added to without permission; a DM gets one line of why.
+      if (message.guildId === null) await tellOnly(message, refusal);
+      return;
+    }
     try {
       const reply = await app.router.handle(text, origin(message.author.id));
       if (!reply.silent) await message.reply(asMessage(renderReply(reply)));
@@ -163,9 +191,19 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
+  /** A one-line notice for the asker alone: ephemeral for an interaction, a reply in a DM. */
+  async function tellOnly(target: Message | RepliableInteraction, text: string): Promise<void> {
+    const notice = asMessage(renderNotice(text));
+    await (target instanceof Message ? target.reply(notice) : target.reply({ ...notice, flags: MessageFlags.Ephemeral })).catch(
+      (error: unknown) => log.warn({ err: error, text }, "could not send a notice"),
+    );
+  }
+
   async function complete(interaction: AutocompleteInteraction): Promise<void> {
     try {
-      const kinds = completionKinds(app.router.registry.visible, interaction.commandName);
+      // Outside the allowlist, no choices and no log line: autocomplete fires on every keystroke.
+      const allowed = !accessRefusal(app.config.DISCORD_ALLOWED_GUILDS, interaction.guildId);
+      const kinds = allowed ? completionKinds(app.router.registry.visible, interaction.commandName) : undefined;
       await interaction.respond(kinds ? completions(app.knowledge(), interaction.options.getFocused(), kinds) : []);
     } catch (error) {
       log.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
@@ -174,15 +212,16 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return complete(interaction);
+    if (!interaction.isRepliable()) return;
+    const refusal = refusalFor(interaction.guildId, interaction.isButton() ? "button" : "command");
+    if (refusal) return tellOnly(interaction, refusal);
     if (interaction.isChatInputCommand()) {
       const value = interaction.options.data[0]?.value;
       return answer(interaction, slashMessage(interaction.commandName, value === undefined ? null : String(value)));
     }
     if (interaction.isButton()) {
       if (interaction.customId.startsWith(ASK_PREFIX)) return answer(interaction, interaction.customId.slice(ASK_PREFIX.length));
-      await interaction
-        .reply({ ...asMessage(renderNotice("That button no longer works: ask again.")), flags: MessageFlags.Ephemeral })
-        .catch((error: unknown) => log.warn({ err: error }, "could not answer an unknown button"));
+      return tellOnly(interaction, "That button no longer works: ask again.");
     }
   }
 

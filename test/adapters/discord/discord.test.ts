@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
-import { startDiscord, type DiscordAdapter } from "../../../src/adapters/discord/index.js";
+import { DM_NOT_ALLOWED_TEXT, GUILD_NOT_ALLOWED_TEXT, startDiscord, type DiscordAdapter } from "../../../src/adapters/discord/index.js";
 import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
 import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
 import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";
@@ -14,10 +14,18 @@ import { buttonData, CallbackTypes, InteractionTypes, messageData, stringOption,
 const EPHEMERAL = 1 << 6;
 const INTENTS = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 };
 
-async function startBot(fake: FakeDiscord, options: { customise?: (app: App) => App; deferAfterMs?: number; rateLimit?: number } = {}) {
-  const { customise = (app: App) => app, deferAfterMs, rateLimit = 1000 } = options;
+interface BotOptions {
+  customise?: (app: App) => App;
+  deferAfterMs?: number;
+  rateLimit?: number;
+  /** More settings, e.g. DISCORD_ALLOWED_GUILDS. */
+  env?: Record<string, string>;
+}
+
+async function startBot(fake: FakeDiscord, options: BotOptions = {}) {
+  const { customise = (app: App) => app, deferAfterMs, rateLimit = 1000, env = {} } = options;
   const logger = recordingLogger("info");
-  const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit) });
+  const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit), ...env });
   const app = customise(await createApp(config, logger.log));
   const adapter = await startDiscord(app, deferAfterMs === undefined ? {} : { deferAfterMs });
   return { adapter, logger };
@@ -34,6 +42,21 @@ const slashCommand = (name: string, options: unknown[] = []) => ({
   data: { id: "1", name, type: 1, ...(options.length > 0 ? { options } : {}) },
 });
 
+/** An option being typed, as autocomplete sends it. */
+const typing = (command: string, option: string, value: string) => ({
+  type: InteractionTypes.Autocomplete,
+  data: { id: "1", name: command, type: 1, options: [stringOption(option, value, true)] },
+});
+
+/**
+ * Ignored messages leave no trace, so "nothing happened" is checked after a later
+ * mention has been answered: events are handled in order, on one REST queue.
+ */
+async function settle(fake: FakeDiscord): Promise<void> {
+  const { message } = fake.mention("help");
+  await replyTo(fake, message.id, "the reply to a later mention");
+}
+
 describe("Discord adapter through a local fake of Discord", () => {
   let fake: FakeDiscord;
   let adapter: DiscordAdapter | undefined;
@@ -48,15 +71,6 @@ describe("Discord adapter through a local fake of Discord", () => {
     await adapter?.stop();
     await fake?.close();
   });
-
-  /**
-   * Ignored messages leave no trace, so "nothing happened" is checked after a later
-   * mention has been answered: events are handled in order, on one REST queue.
-   */
-  async function settle(): Promise<void> {
-    const { message } = fake.mention("help");
-    await replyTo(fake, message.id, "the reply to a later mention");
-  }
 
   it("given the bot starts, then it identifies with only the Guilds, GuildMessages and DirectMessages intents over JSON without compression", () => {
     const identify = fake.received.find((frame) => frame.op === 2);
@@ -112,7 +126,7 @@ describe("Discord adapter through a local fake of Discord", () => {
       // A reply that pings the bot lists it in mentions, but does not mention it in the text.
       fake.userMessage({ content: "thanks", mentions: [fake.world.bot] }),
     ];
-    await settle();
+    await settle(fake);
     for (const { message } of ignored) expect(fake.repliesTo(message.id)).toEqual([]);
   });
 
@@ -158,11 +172,7 @@ describe("Discord adapter through a local fake of Discord", () => {
   });
 
   it("given a partial name typed in an autocompleted option, then at most 25 entry titles come back, the right one first", async () => {
-    const typed = (command: string, option: string, value: string) =>
-      fake.interaction({
-        type: InteractionTypes.Autocomplete,
-        data: { id: "1", name: command, type: 1, options: [stringOption(option, value, true)] },
-      });
+    const typed = (command: string, option: string, value: string) => fake.interaction(typing(command, option, value));
     const concept = await fake.callbackFor(typed("concept", "name", "multialig"));
     expect(concept.body.type).toBe(CallbackTypes.AutocompleteResult);
     expect(concept.body.data.choices.length).toBeLessThanOrEqual(25);
@@ -221,6 +231,89 @@ describe("Discord adapter through a local fake of Discord", () => {
     expect(post.at - limited!.at).toBeGreaterThanOrEqual(retryAfterSeconds * 1000 - 20);
     expect(post.body.embeds[0].title).toMatch(/NATO|North Atlantic/);
     expect(logger.lines.some((line) => line.msg === "rate limited by Discord; waiting")).toBe(true);
+  });
+});
+
+describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter | undefined;
+  let logger: RecordingLogger;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    // The bot is in two guilds; only the first is allowed (the list also holds an unrelated id).
+    ({ adapter, logger } = await startBot(fake, { env: { DISCORD_ALLOWED_GUILDS: `123456789012345678, ${fake.world.guild.id}` } }));
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+  });
+
+  const refusalsLogged = (guild: string | null, kind: string) =>
+    logger.lines.filter((line) => line.level === 40 && line.guild === guild && line.kind === kind && line.msg === "discord request from outside DISCORD_ALLOWED_GUILDS");
+
+  it("given a mention in an allowed guild, then it is answered", async () => {
+    const { message } = fake.mention("concept multialignment");
+    expect((await replyTo(fake, message.id)).body.embeds[0].title).toBe("Multialignment");
+  });
+
+  it("given a mention in a guild not on the list, then nothing is posted anywhere, and one warning names the guild", async () => {
+    const postsBefore = fake.requests.filter(isMessagePost).length;
+    const { message } = fake.mention("concept multialignment", { guild: fake.world.otherGuild });
+    await settle(fake);
+    expect(fake.repliesTo(message.id)).toEqual([]);
+    // The only post since is the reply to settle()'s mention in the allowed guild.
+    expect(fake.requests.filter(isMessagePost).slice(postsBefore).map((post) => post.path)).toEqual([`/channels/${fake.world.guild.textChannelId}/messages`]);
+    expect(refusalsLogged(fake.world.otherGuild.id, "mention")).toHaveLength(1);
+  });
+
+  it("given a slash command in a guild not on the list, then only the asker sees a short refusal, and one warning names the guild", async () => {
+    const interaction = fake.interaction({ ...slashCommand("concept", [stringOption("name", "multialignment")]), guild: fake.world.otherGuild });
+    const callback = await fake.callbackFor(interaction);
+    expect(callback.body.type).toBe(CallbackTypes.Reply);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toBe(GUILD_NOT_ALLOWED_TEXT);
+    expect(callback.body.data.embeds ?? []).toEqual([]);
+    expect(refusalsLogged(fake.world.otherGuild.id, "command")).toHaveLength(1);
+  });
+
+  it("given a slash command in an allowed guild, then it is answered for everyone to see", async () => {
+    const callback = await fake.callbackFor(fake.interaction(slashCommand("concept", [stringOption("name", "multialignment")])));
+    expect(callback.body.data.flags ?? 0).toBe(0);
+    expect(callback.body.data.embeds[0].title).toBe("Multialignment");
+  });
+
+  it("given a 'did you mean' button clicked in a guild not on the list, then the clicker alone is refused", async () => {
+    const shown = messageData({ channelId: fake.world.otherGuild.textChannelId, guildId: fake.world.otherGuild.id, author: fake.world.bot, content: "" });
+    const click = fake.interaction({ type: InteractionTypes.MessageComponent, data: buttonData(`${ASK_PREFIX}concept multialignment`), message: shown, guild: fake.world.otherGuild });
+    const callback = await fake.callbackFor(click);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toBe(GUILD_NOT_ALLOWED_TEXT);
+    expect(refusalsLogged(fake.world.otherGuild.id, "button")).toHaveLength(1);
+  });
+
+  it("given an option typed in a guild not on the list, then autocomplete offers no choices, while the allowed guild gets them", async () => {
+    const refused = await fake.callbackFor(fake.interaction({ ...typing("concept", "name", "multialig"), guild: fake.world.otherGuild }));
+    expect(refused.body).toEqual({ type: CallbackTypes.AutocompleteResult, data: { choices: [] } });
+    const allowed = await fake.callbackFor(fake.interaction(typing("concept", "name", "multialig")));
+    expect(allowed.body.data.choices[0]?.name).toBe("Multialignment");
+  });
+
+  it("given a mention in a DM, then the one-line reply explains that only enabled servers are answered", async () => {
+    const { message } = fake.mention("concept multialignment", { inDm: true });
+    const post = await replyTo(fake, message.id);
+    expect(post.path).toBe(`/channels/${fake.world.dmChannelId}/messages`);
+    expect(post.body.content).toBe(DM_NOT_ALLOWED_TEXT);
+    expect(post.body.embeds ?? []).toEqual([]);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(refusalsLogged(null, "mention")).toHaveLength(1);
+  });
+
+  it("given a slash command in a DM, then only the asker sees the same explanation", async () => {
+    const callback = await fake.callbackFor(fake.interaction({ ...slashCommand("concept", [stringOption("name", "multialignment")]), inDm: true }));
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toBe(DM_NOT_ALLOWED_TEXT);
   });
 });
 
@@ -297,9 +390,26 @@ describe("Discord adapter with slow, failing or too many questions", () => {
     const answers = await Promise.all(asked.slice(0, RATE_LIMIT + 1).map(({ message }) => replyTo(fake, message.id)));
     expect(answers.slice(0, RATE_LIMIT).map((post) => post.body.embeds[0].title)).toEqual(Array(RATE_LIMIT).fill("Multialignment"));
     expect(answers[RATE_LIMIT]?.body.embeds[0].description).toMatch(/faster than I can keep up/);
-    const { message: later } = fake.mention("help", { author: user("dave") });
-    await replyTo(fake, later.id, "the reply to another user's mention");
+    const { message: later } = fake.mention("concept multialignment", { author: user("dave") });
+    const daveAnswer = await replyTo(fake, later.id, "the reply to another user's mention");
+    expect(daveAnswer.body.embeds[0].title).toBe("Multialignment");
     expect(fake.repliesTo(asked[RATE_LIMIT + 1]!.message.id)).toEqual([]);
+  });
+
+  it("given a user over the rate limit with slash commands, then every refusal is seen by them alone, while another user is answered", async () => {
+    const frank = user("frank");
+    const ask = (asker = frank) => fake.interaction({ ...slashCommand("concept", [stringOption("name", "multialignment")]), user: asker });
+    const callbacks = [];
+    // One at a time, so the answers cannot overtake each other.
+    for (let i = 0; i < RATE_LIMIT + 2; i++) callbacks.push((await fake.callbackFor(ask())).body.data);
+    expect(callbacks.slice(0, RATE_LIMIT).map((data) => [data.flags ?? 0, data.embeds[0].title])).toEqual(Array(RATE_LIMIT).fill([0, "Multialignment"]));
+    // Discord shows "the application did not respond" to silence, so a command is refused again, privately.
+    for (const refused of callbacks.slice(RATE_LIMIT)) {
+      expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(refused.embeds[0].description).toMatch(/faster than I can keep up/);
+    }
+    const other = await fake.callbackFor(ask(user("grace")));
+    expect(other.body.data.embeds[0].title).toBe("Multialignment");
   });
 
   it("given an answer in flight, when the adapter stops, then the answer is sent before it disconnects", async () => {

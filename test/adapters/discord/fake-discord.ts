@@ -7,6 +7,8 @@
  * /interactions/:id/:token/callback, PATCH|DELETE /webhooks/:app/:token/messages/@original,
  * POST /webhooks/:app/:token, PUT /applications/:id[/guilds/:gid]/commands.
  * Gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, HEARTBEAT → ACK, RESUME → replay + RESUMED.
+ * Sharded clients get, as on Discord, only their guilds' events: a guild's go to shard
+ * (guild_id >> 22) % shard_count, DMs to shard 0.
  */
 import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -17,12 +19,16 @@ import {
   ChannelTypes,
   createWorld,
   guildCreateData,
+  guildsOf,
   interactionData,
   messageData,
   readyData,
+  shardOf,
   snowflake,
+  type Guild,
   type InteractionFields,
   type MessageFields,
+  type ShardInfo,
   type World,
 } from "./fake-payloads.js";
 
@@ -44,6 +50,8 @@ export interface RecordedRequest {
 
 interface Session {
   id: string;
+  /** From IDENTIFY; [0, 1] for an unsharded client. */
+  shard: ShardInfo;
   seq: number;
   /** Dispatches in order, kept for RESUME to replay. */
   sent: Array<{ s: number; frame: string }>;
@@ -53,6 +61,8 @@ interface Session {
 export interface FakeDiscordOptions {
   /** HELLO's heartbeat interval; short in tests so heartbeats really happen. */
   heartbeatIntervalMs?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
 }
 
 export class FakeDiscord {
@@ -182,12 +192,12 @@ export class FakeDiscord {
 
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+      return [200, { url: this.gatewayUrl, shards: this.options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
     }
     if (method === "GET" && path === "/users/@me") return [200, this.world.bot];
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channelId = match[1]!;
-      const guildId = channelId === this.world.guild.textChannelId ? this.world.guild.id : undefined;
+      const guildId = guildsOf(this.world).find((guild) => guild.textChannelId === channelId)?.id;
       if (!guildId && channelId !== this.world.dmChannelId) return [404, { message: "Unknown Channel", code: 10003 }];
       return [200, this.botMessage(channelId, body, guildId)];
     }
@@ -241,10 +251,12 @@ export class FakeDiscord {
           break;
         case Op.Identify:
           if (frame.d?.token !== this.token) return ws.close(4004, "Authentication failed.");
-          session = { id: randomBytes(16).toString("hex"), seq: 0, sent: [], socket: ws };
+          session = { id: randomBytes(16).toString("hex"), shard: frame.d.shard ?? [0, 1], seq: 0, sent: [], socket: ws };
           this.sessions.set(session.id, session);
-          this.send(session, "READY", readyData(this.world, session.id, this.gatewayUrl));
-          this.send(session, "GUILD_CREATE", guildCreateData(this.world));
+          this.send(session, "READY", readyData(this.world, session.id, this.gatewayUrl, session.shard));
+          for (const guild of guildsOf(this.world)) {
+            if (this.owns(session, guild.id)) this.send(session, "GUILD_CREATE", guildCreateData(this.world, guild));
+          }
           break;
         case Op.Resume: {
           const resumed = this.sessions.get(frame.d?.session_id);
@@ -274,10 +286,22 @@ export class FakeDiscord {
     session.socket?.send(frame);
   }
 
-  /** Dispatches an event to every live session (queued for replay if disconnected). */
-  dispatch(event: string, data: unknown): void {
-    if (this.sessions.size === 0) throw new Error(`no gateway session to dispatch ${event} to`);
-    for (const session of this.sessions.values()) this.send(session, event, data);
+  /** Whether a session gets the events of this guild (undefined: a DM, which goes to shard 0). */
+  private owns(session: Session, guildId: string | undefined): boolean {
+    const [id, count] = session.shard;
+    return (guildId === undefined ? 0 : shardOf(guildId, count)) === id;
+  }
+
+  /** Dispatches an event to the sessions of the shard it belongs to (queued for replay if disconnected). */
+  dispatch(event: string, data: { guild_id?: string }): void {
+    const targets = [...this.sessions.values()].filter((session) => this.owns(session, data.guild_id));
+    if (targets.length === 0) throw new Error(`no gateway session to dispatch ${event} to`);
+    for (const session of targets) this.send(session, event, data);
+  }
+
+  /** The [id, count] of every IDENTIFY received, in order. */
+  identifiedShards(): ShardInfo[] {
+    return this.received.filter((frame) => frame.op === Op.Identify).map((frame) => frame.d.shard ?? [0, 1]);
   }
 
   /** Drops every gateway connection abruptly, as a network failure would (close code 1006). */
@@ -305,11 +329,9 @@ export class FakeDiscord {
   // ---- What users do ----------------------------------------------------------------
 
   /** A user's message arrives (MESSAGE_CREATE); returns it and when it was dispatched. */
-  userMessage(fields: Partial<MessageFields> & { content: string; inDm?: boolean }) {
-    const { inDm = false, ...rest } = fields;
-    const where = inDm
-      ? { channelId: this.world.dmChannelId }
-      : { channelId: this.world.guild.textChannelId, guildId: this.world.guild.id };
+  userMessage(fields: Partial<MessageFields> & { content: string; inDm?: boolean; guild?: Guild }) {
+    const { inDm = false, guild = this.world.guild, ...rest } = fields;
+    const where = inDm ? { channelId: this.world.dmChannelId } : { channelId: guild.textChannelId, guildId: guild.id };
     // The gateway adds the channel's type, which is how a client tells an uncached DM apart.
     const message = { ...messageData({ author: this.world.alice, ...where, ...rest }), channel_type: inDm ? ChannelTypes.DM : ChannelTypes.GuildText };
     const dispatchedAt = performance.now();
@@ -318,7 +340,7 @@ export class FakeDiscord {
   }
 
   /** `<@bot> text`, as Discord sends a mention of the bot. */
-  mention(text: string, fields: Partial<MessageFields> & { inDm?: boolean } = {}) {
+  mention(text: string, fields: Partial<MessageFields> & { inDm?: boolean; guild?: Guild } = {}) {
     return this.userMessage({ content: `<@${this.world.bot.id}> ${text}`, mentions: [this.world.bot], ...fields });
   }
 

@@ -1,5 +1,5 @@
 /**
- * Payloads shaped like Discord's (API v10): users, a guild with one text channel, messages
+ * Payloads shaped like Discord's (API v10): users, two guilds with a text channel each, messages
  * and interactions, as the gateway and REST API send them. Only types come from
  * discord.js, so the fake checks the client rather than sharing its code.
  */
@@ -29,14 +29,42 @@ export function user(username: string, bot = false): APIUser {
   return { id: snowflake(), username, discriminator: "0", global_name: username, avatar: null, bot };
 }
 
+export interface Guild {
+  id: string;
+  name: string;
+  textChannelId: string;
+  roleId: string;
+}
+
 export interface World {
   bot: APIUser;
   applicationId: string;
-  guild: { id: string; name: string; textChannelId: string; roleId: string };
+  /** The guild every test uses; on shard 0 when sharded. */
+  guild: Guild;
+  /** A second guild the bot is in (for allowlists); on shard 1 when there are two shards. */
+  otherGuild: Guild;
   /** The DM channel between `alice` and the bot. */
   dmChannelId: string;
   alice: APIUser;
   otherBot: APIUser;
+}
+
+/** [shard id, shard count], as in IDENTIFY and READY. */
+export type ShardInfo = [number, number];
+
+/** The shard Discord sends a guild's events to: (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A snowflake that lands on `shard` of two, by moving its timestamp a millisecond if needed. */
+function snowflakeOnShard(shard: number): string {
+  const id = BigInt(snowflake());
+  return (shardOf(id.toString(), 2) === shard ? id : id + (1n << 22n)).toString();
+}
+
+function newGuild(name: string, shard: number): Guild {
+  return { id: snowflakeOnShard(shard), name, textChannelId: snowflake(), roleId: snowflake() };
 }
 
 export function createWorld(): World {
@@ -44,21 +72,27 @@ export function createWorld(): World {
   return {
     bot,
     applicationId: bot.id,
-    guild: { id: snowflake(), name: "Embassy", textChannelId: snowflake(), roleId: snowflake() },
+    guild: newGuild("Embassy", 0),
+    otherGuild: newGuild("Consulate", 1),
     dmChannelId: snowflake(),
     alice: user("alice"),
     otherBot: user("otherbot", true),
   };
 }
 
-export function readyData(world: World, sessionId: string, gatewayUrl: string): GatewayReadyDispatchData {
+export const guildsOf = (world: World): Guild[] => [world.guild, world.otherGuild];
+
+/** READY for one shard: only the guilds whose events go to that shard. */
+export function readyData(world: World, sessionId: string, gatewayUrl: string, shard: ShardInfo): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...world.bot, verified: true, mfa_enabled: false },
-    guilds: [{ id: world.guild.id, unavailable: true }],
+    guilds: guildsOf(world)
+      .filter((each) => shardOf(each.id, shard[1]) === shard[0])
+      .map((each) => ({ id: each.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: gatewayUrl,
-    shard: [0, 1],
+    shard,
     application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
   };
 }
@@ -67,8 +101,7 @@ function member(of: APIUser, roles: string[] = []) {
   return { user: of, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: ALL_PERMISSIONS };
 }
 
-export function guildCreateData(world: World) {
-  const { guild } = world;
+export function guildCreateData(world: World, guild: Guild) {
   return {
     id: guild.id,
     name: guild.name,
@@ -156,17 +189,22 @@ export interface InteractionFields {
   message?: unknown;
   /** Invoked in a DM with the bot instead of the guild channel. */
   inDm?: boolean;
+  /** The guild it is invoked in (default `world.guild`). */
+  guild?: Guild;
+  /** Who invokes it (default `world.alice`). */
+  user?: APIUser;
 }
 
-/** An INTERACTION_CREATE payload from `alice`, with a fresh id and token. */
+/** An INTERACTION_CREATE payload, by default from `alice`, with a fresh id and token. */
 export function interactionData(world: World, fields: InteractionFields) {
+  const { guild = world.guild, user: asker = world.alice } = fields;
   const where = fields.inDm
-    ? { channel_id: world.dmChannelId, channel: { id: world.dmChannelId, type: ChannelTypes.DM, recipients: [world.alice] }, user: world.alice, context: 1 }
+    ? { channel_id: world.dmChannelId, channel: { id: world.dmChannelId, type: ChannelTypes.DM, recipients: [asker] }, user: asker, context: 1 }
     : {
-        guild_id: world.guild.id,
-        channel_id: world.guild.textChannelId,
-        channel: { id: world.guild.textChannelId, type: ChannelTypes.GuildText, guild_id: world.guild.id, name: "general" },
-        member: member(world.alice, [world.guild.roleId]),
+        guild_id: guild.id,
+        channel_id: guild.textChannelId,
+        channel: { id: guild.textChannelId, type: ChannelTypes.GuildText, guild_id: guild.id, name: "general" },
+        member: member(asker, [guild.roleId]),
         guild_locale: "en-US",
         context: 0,
       };
@@ -179,7 +217,7 @@ export function interactionData(world: World, fields: InteractionFields) {
     locale: "en-US",
     app_permissions: ALL_PERMISSIONS,
     entitlements: [],
-    authorizing_integration_owners: { "0": world.guild.id },
+    authorizing_integration_owners: { "0": guild.id },
     attachment_size_limit: 10_485_760,
     data: fields.data,
     ...(fields.message ? { message: fields.message } : {}),
