@@ -72,6 +72,7 @@ function trackHandlers(bolt: BoltApp): InFlight {
 
 /** Waits for work in flight, up to `graceMs`; logs what is left behind. */
 async function finishInFlight(inFlight: InFlight, graceMs: number, log: App["log"]): Promise<void> {
+  log.info({ inFlight: inFlight.size }, "slack adapter taking no new requests; finishing those in flight");
   let timer: NodeJS.Timeout | undefined;
   const graceOver = new Promise<"grace over">((resolve) => (timer = setTimeout(resolve, graceMs, "grace over")));
   const outcome = await Promise.race([inFlight.drained(), graceOver]);
