@@ -28,8 +28,14 @@ async function startChatAdapters(app: App): Promise<RunningAdapter[]> {
     running.push({ name: "slack", ...(await startSlack(app)) });
   }
   if (hasDiscord(app.config)) {
-    const { startDiscord } = await import("./adapters/discord/index.js");
-    running.push({ name: "discord", ...(await startDiscord(app)) });
+    if (app.config.DISCORD_SHARDS > 1) {
+      // One child process per gateway shard, under discord.js's ShardingManager.
+      const { startShards } = await import("./adapters/discord/sharding.js");
+      running.push({ name: "discord", ...(await startShards(app)) });
+    } else {
+      const { startDiscord } = await import("./adapters/discord/index.js");
+      running.push({ name: "discord", ...(await startDiscord(app)) });
+    }
   }
   return running;
 }

@@ -233,7 +233,8 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   };
   client.on(Events.MessageCreate, (message) => track(onMessage(message)));
   client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, "gateway connection lost, reconnecting"));
+  const onReconnecting = (shard: number) => log.warn({ shard }, "gateway connection lost, reconnecting");
+  client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
   client.on(Events.ShardError, (error, shard) => log.warn({ err: error, shard }, "gateway error"));
   client.on(Events.ShardDisconnect, (event, shard) => log.error({ code: event.code, shard }, "gateway closed for good; restart to reconnect"));
@@ -261,6 +262,8 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
+    // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
+    client.off(Events.ShardReconnecting, onReconnecting);
     await within(Promise.allSettled([...inFlight]), STOP_GRACE_MS);
     await client.destroy();
     log.info("discord disconnected");

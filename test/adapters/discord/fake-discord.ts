@@ -314,12 +314,15 @@ export class FakeDiscord {
     return once(this.events, "resumed", { signal: AbortSignal.timeout(timeoutMs) });
   }
 
-  /** Resolves when the client has sent `count` heartbeats in all. */
-  async heartbeats(count: number, timeoutMs = 5000): Promise<void> {
+  /** Resolves when clients have sent `count` frames with this op in all. */
+  async opsReceivedAtLeast(op: keyof typeof Op, count: number, timeoutMs = 5000): Promise<void> {
     const signal = AbortSignal.timeout(timeoutMs);
-    while (this.received.filter((frame) => frame.op === Op.Heartbeat).length < count) {
-      await once(this.events, "gateway", { signal });
-    }
+    while (this.opsReceived(op) < count) await once(this.events, "gateway", { signal });
+  }
+
+  /** Resolves when the client has sent `count` heartbeats in all. */
+  heartbeats(count: number, timeoutMs = 5000): Promise<void> {
+    return this.opsReceivedAtLeast("Heartbeat", count, timeoutMs);
   }
 
   opsReceived(op: keyof typeof Op): number {
