@@ -53,8 +53,10 @@ function stopOnSignals(app: App, running: readonly RunningAdapter[]): void {
     app.log.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // `on`, not `once`: a process-group signal can arrive twice (tsx forwards it too), and a
+  // second one must not fall through to the default handler and kill the drain.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 try {
