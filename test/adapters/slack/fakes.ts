@@ -122,6 +122,8 @@ export interface SendOptions {
   timestamp?: number;
   secret?: string;
   headers?: Record<string, string>;
+  /** Abandons the request (a load test's deadline). */
+  signal?: AbortSignal;
 }
 
 export interface Sent {
@@ -145,6 +147,7 @@ export async function sendSigned(appUrl: string, body: string, contentType: stri
       ...options.headers,
     },
     body,
+    signal: options.signal,
   });
   const text = await response.text();
   const at = performance.now();
