@@ -13,9 +13,9 @@ import { fakeResponseUrls, fakeSlackApi, SIGNING_SECRET, slashCommand, type Reco
 import { waitFor } from "./support/wait.js";
 
 /**
- * src/main.ts run by node itself with tsx as a loader, not through the `tsx` CLI: the CLI
- * is a second process that relays SIGTERM and SIGKILLs the app if it has not confirmed the
- * signal within about 60 ms, which a busy app under a burst often cannot do.
+ * src/main.ts as `npm start` runs it: node with tsx as a loader, one process. (The `tsx` CLI
+ * would be a second process relaying SIGTERM, which SIGKILLs the app if it has not confirmed
+ * the signal within about 60 ms, as a busy app under a burst often cannot.)
  */
 const MAIN = ["--import", "tsx", path.join(PROJECT_ROOT, "src", "main.ts")];
 const BURST = 30;
