@@ -18,7 +18,9 @@ interface RunningAdapter {
   stop(): Promise<void>;
 }
 
-const hasSlack = (config: Config) => Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
+// A bot token alone means Slack was meant to run: startSlack then names what is missing,
+// rather than a half-configured server quietly starting a REPL with no one at it.
+const hasSlack = (config: Config) => Boolean(config.SLACK_BOT_TOKEN);
 const hasDiscord = (config: Config) => Boolean(config.DISCORD_TOKEN);
 
 async function startChatAdapters(app: App): Promise<RunningAdapter[]> {

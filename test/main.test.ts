@@ -162,14 +162,14 @@ describe("npm start with Slack credentials", () => {
     30_000,
   );
 
-  it("given SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET, then Slack is not started: it says it falls back to the local REPL and names SLACK_SIGNING_SECRET", async () => {
+  it("given SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET, then it refuses to start and names the variable to set", async () => {
     const port = await freePort();
     const main = startMain({ SLACK_BOT_TOKEN: "xoxb-test-token", PORT: String(port) });
     const exit = await main.exited;
-    // With no TTY the REPL reads stdin, which is empty, and ends.
-    expect(exit.code).toBe(0);
-    expect(main.output()).toContain("starting the local REPL");
+    expect(exit.code).toBe(1);
+    expect(main.output()).toContain("Attaché cannot start");
     expect(main.output()).toContain("SLACK_SIGNING_SECRET");
+    expect(main.output()).not.toContain("starting the local REPL");
     expect(main.logs().map((line) => line.msg)).not.toContain("slack adapter started");
   });
 });
