@@ -51,12 +51,15 @@ function required(name: string, value: string | undefined): string {
 
 function healthHandler(app: App) {
   return (_request: IncomingMessage, response: ServerResponse) => {
-    const kb = app.knowledge();
+    const knowledge = app.live.status();
+    // Still serving after a rejected reload, so still 200: "degraded" says the files need a fix.
     const body = {
-      status: "ok",
+      status: knowledge.rejected.length > 0 ? "degraded" : "ok",
       uptime_s: Math.round((Date.now() - app.startedAt.getTime()) / 1000),
-      entries: kb.size,
-      knowledge_version: kb.version,
+      entries: knowledge.entries,
+      knowledge_version: knowledge.version,
+      knowledge_loaded_at: knowledge.loadedAt.toISOString(),
+      knowledge_problems: knowledge.rejected.length,
     };
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(body));

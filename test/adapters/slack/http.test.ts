@@ -3,6 +3,9 @@
  * fake Slack Web API and a fake response_url host: signed requests in, what Slack would
  * receive out.
  */
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { connect } from "node:net";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +17,7 @@ import type { Reply } from "../../../src/core/reply.js";
 import { startSlack, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { NOT_ALLOWED_TEXT } from "../../../src/adapters/slack/handlers.js";
 import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
-import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import { KNOWLEDGE_DIR, recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
 import {
   apiMethod,
   BOT_USER_ID,
@@ -253,8 +256,28 @@ describe("/healthz", () => {
     const response = await fetch(`${main.url}/healthz`);
     expect(response.status).toBe(200);
     const kb = main.app.knowledge();
-    expect(await response.json()).toEqual({ status: "ok", uptime_s: expect.any(Number), entries: kb.size, knowledge_version: kb.version });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      uptime_s: expect.any(Number),
+      entries: kb.size,
+      knowledge_version: kb.version,
+      knowledge_loaded_at: expect.any(String),
+      knowledge_problems: 0,
+    });
     expect(kb.size).toBeGreaterThan(0);
+  });
+
+  it("given a rejected knowledge reload, then it still answers 200 but reports degraded with the problem count and the version still served", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "attache-healthz-"));
+    await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+    const running = await startAdapter({ KNOWLEDGE_DIR: dir });
+    const served = running.app.knowledge().version;
+    await writeFile(path.join(dir, "concepts", "broken.yaml"), "id: broken\nkind: concept\n");
+    expect(await running.app.live.reload()).toBe(false);
+    const response = await fetch(`${running.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "degraded", knowledge_version: served, knowledge_problems: expect.any(Number) });
+    await rm(dir, { recursive: true, force: true });
   });
 });
 
