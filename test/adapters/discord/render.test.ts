@@ -4,16 +4,8 @@ import { errorReply, reply, type EntryRef, type Reply } from "../../../src/core/
 import { ASK_PREFIX, COLORS, LIMITS, renderNotice, renderReply } from "../../../src/adapters/discord/render.js";
 import { escapeMarkdown, neutraliseMentions, split, truncate } from "../../../src/adapters/discord/text.js";
 import type { Kind } from "../../../src/knowledge/schema.js";
+import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
 import { discordProblems, shownTexts } from "./limits.js";
-
-const ESSAY = {
-  title: "How America Can Succeed in a Multialigned World",
-  author: "Anne-Marie Slaughter",
-  publisher: "Foreign Affairs",
-  year: 2024,
-  url: "https://www.foreignaffairs.com/united-states/multialigned-world",
-  locator: "section 3",
-};
 
 const card = reply("partnership", {
   title: "Gavi, the Vaccine Alliance",
@@ -28,26 +20,6 @@ const card = reply("partnership", {
   entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
   sources: [ESSAY, { title: "Gavi annual report", publisher: "Gavi", year: 2023 }],
 });
-
-const searchList = reply("search", {
-  title: "Results for “vaccine”",
-  sections: [{ items: ["Gavi, the Vaccine Alliance (partnership): Buys vaccines.", "COVAX (partnership): Shared vaccines."] }],
-  entries: [
-    { id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance", score: 0.01 },
-    { id: "covax", kind: "partnership", title: "COVAX", score: 0.2 },
-  ],
-});
-
-const miss = reply("concept", {
-  title: "No match",
-  sections: [{ text: "I couldn't find a concept called “multialighment”. Did you mean one of these?" }],
-  suggestions: [
-    { id: "multialignment", kind: "concept", title: "Multialignment" },
-    { id: "multipartner-world", kind: "concept", title: "Multipartner world" },
-  ],
-});
-
-const failure = errorReply("search", { code: "missing_argument", message: "Usage: search <words>, for example: search vaccine alliance" });
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const buttons = (replyToRender: Reply) => renderReply(replyToRender).components.flatMap((row) => row.components);
@@ -69,7 +41,7 @@ describe("Discord rendering of each reply shape", () => {
         "**Goals**\n• Measurable: immunise 300 million children \\(target: 300m, by 2025\\)\n• Not measurable: strengthen health systems",
     );
     expect(embed?.footer?.text).toBe(
-      "Sources:\nHow America Can Succeed in a Multialigned World, Anne-Marie Slaughter (Foreign Affairs, 2024), section 3, https://www.foreignaffairs.com/united-states/multialigned-world\nGavi annual report, Gavi (2023)",
+      "Sources:\nHow America Can Succeed in a Multialigned World, Anne-Marie Slaughter (Foreign Affairs, 2024), section 3, https://www.foreignaffairs.com/united-states/multialigned-world?a=1&b=2\nGavi annual report, Gavi (2023)",
     );
     expect(message.components).toEqual([]);
     expect(message.content).toBeUndefined();

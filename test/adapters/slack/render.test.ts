@@ -13,16 +13,8 @@ import {
   type SlackBlock,
   type SlackMessage,
 } from "../../../src/adapters/slack/render.js";
+import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
 import { allTexts, slackProblems } from "./limits.js";
-
-const ESSAY = {
-  title: "How America Can Succeed in a Multialigned World",
-  author: "Anne-Marie Slaughter",
-  publisher: "Foreign Affairs",
-  year: 2024,
-  url: "https://www.foreignaffairs.com/united-states/multialigned-world?a=1&b=2",
-  locator: "section 3",
-};
 
 const card = reply("partnership", {
   title: "Gavi, the Vaccine Alliance",
@@ -37,26 +29,6 @@ const card = reply("partnership", {
   entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
   sources: [ESSAY],
 });
-
-const searchList = reply("search", {
-  title: "Results for “vaccine”",
-  sections: [{ items: ["Gavi, the Vaccine Alliance (partnership): Buys vaccines.", "COVAX (partnership): Shared vaccines."] }],
-  entries: [
-    { id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance", score: 0.01 },
-    { id: "covax", kind: "partnership", title: "COVAX", score: 0.2 },
-  ],
-});
-
-const miss = reply("concept", {
-  title: "No match",
-  sections: [{ text: "I couldn't find a concept called “multialighment”. Did you mean one of these?" }],
-  suggestions: [
-    { id: "multialignment", kind: "concept", title: "Multialignment" },
-    { id: "multipartner-world", kind: "concept", title: "Multipartner world" },
-  ],
-});
-
-const failure = errorReply("search", { code: "missing_argument", message: "Usage: search <words>, for example: search vaccine alliance" });
 
 const blocksOfType = <T extends SlackBlock["type"]>(message: SlackMessage, type: T) =>
   message.blocks.filter((block): block is Extract<SlackBlock, { type: T }> => block.type === type);
