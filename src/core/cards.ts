@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/base.js";
 import {
+  GOVERNANCE_TYPES,
   STAKEHOLDER_CATEGORIES,
   STAKEHOLDER_LABELS,
   type Entry,
@@ -11,6 +12,19 @@ import {
   type Goal,
 } from "../knowledge/schema.js";
 import { entryRef, mergeSources, type Field, type Reply, type Section } from "./reply.js";
+
+export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
+  "treaty-organisation": "treaty organisation",
+  "un-body": "UN body",
+  "un-process": "UN process",
+  "intergovernmental-forum": "intergovernmental forum",
+  "multilateral-bank": "multilateral bank",
+  "multistakeholder-forum": "multistakeholder forum",
+  "public-private-partnership": "public-private partnership",
+  "independent-organisation": "independent organisation",
+  network: "network",
+  coalition: "coalition",
+};
 
 export const US_ROLE_LABELS = {
   leads: "Leads it",
@@ -72,7 +86,7 @@ function kindParts(kb: KnowledgeBase, entry: Entry): { fields: Field[]; sections
         fields: [
           ...(entry.founded ? [{ label: "Founded", value: String(entry.founded) }] : []),
           { label: "U.S. role", value: US_ROLE_LABELS[entry.us_role] },
-          ...(entry.governance ? [{ label: "Governance", value: entry.governance.type.replace(/-/g, " ") }] : []),
+          ...(entry.governance ? [{ label: "Governance", value: GOVERNANCE_LABELS[entry.governance.type] }] : []),
           ...(entry.governance?.hosted_by ? [{ label: "Hosted by", value: entry.governance.hosted_by }] : []),
           ...(entry.threats.length > 0 ? [{ label: "Threats addressed", value: entry.threats.join(", ").replace(/-/g, " ") }] : []),
           ...(entry.sdgs.length > 0 ? [{ label: "SDGs", value: entry.sdgs.map((n) => sdgLabel(kb, n)).join(", ") }] : []),

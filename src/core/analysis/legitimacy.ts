@@ -9,7 +9,7 @@
  * deliberately no overall score: the reader weighs the criteria.
  */
 import { STAKEHOLDER_CATEGORIES } from "../../knowledge/schema.js";
-import { describeGoal, memberLines } from "../cards.js";
+import { describeGoal, GOVERNANCE_LABELS, memberLines } from "../cards.js";
 import {
   categoryLabels,
   measurableGoals,
@@ -65,7 +65,7 @@ const BROAD = 4;
 const SOME = 2;
 
 export function governanceLabel(governance: Governance): string {
-  return governance.type.replace(/-/g, " ");
+  return GOVERNANCE_LABELS[governance.type];
 }
 
 type Judgement = { verdict: Verdict; reason: string };
