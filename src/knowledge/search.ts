@@ -73,7 +73,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 function fuzzyNames(index: KnowledgeIndex, cleaned: string): Array<{ id: string; score: number }> {
   const pattern = cleaned.slice(0, FUZZY_MAX_PATTERN);
   const best = new Map<string, number>();
-  for (const result of index.fuzzyNames.search(pattern, { limit: SUGGESTION_LIMIT * 4 })) {
+  for (const result of index.fuzzyNames(pattern, SUGGESTION_LIMIT * 4)) {
     const uncovered = Math.max(0, 1 - pattern.length / result.item.name.length);
     const score = round((result.score ?? 1) + UNCOVERED_PENALTY * uncovered);
     if (score < (best.get(result.item.id) ?? Infinity)) best.set(result.item.id, score);
@@ -88,6 +88,9 @@ export function cleanQuery(query: string): string {
   return stripQuestion(normalize(query));
 }
 
+/** The entry whose id, title or alias the cleaned query is, spacing aside. */
+const exactMatch = (index: KnowledgeIndex, cleaned: string): string | undefined => index.exact.get(squash(cleaned));
+
 export function search(index: KnowledgeIndex, query: string, request: SearchRequest = {}): SearchResult {
   const cleaned = cleanQuery(query);
   const limit = request.limit ?? DEFAULT_LIMIT;
@@ -98,15 +101,21 @@ export function search(index: KnowledgeIndex, query: string, request: SearchRequ
     if (entry && !hits.has(id) && !into.has(id)) into.set(id, { entry, score, stage });
   };
 
-  const exactId = index.exact.get(squash(cleaned));
+  const exactId = exactMatch(index, cleaned);
   if (exactId) add(hits, exactId, 0, "exact");
 
   const terms = tokenize(cleaned);
   if (terms.length > 0 && meaningfulLength(cleaned) >= 3 && !SMALL_TALK.has(cleaned)) {
     const query = terms.join(" ");
-    const byName = index.tokens.search(query, tokenOptions(["names", "tags"], "AND"));
+    // Without an exact hit, entries sharing only some of the words may be needed as suggestions:
+    // one OR search serves both, since MiniSearch scores an entry with every word alike under AND and OR.
+    const byWords = index.tokens.search(query, tokenOptions(["names", "tags", "text"], exactId ? "AND" : "OR"));
+    const distinctTerms = new Set(terms).size;
+    const byText = byWords.filter((result) => result.queryTerms.length === distinctTerms);
+    // An entry named by every word is among those with every word, matched in names or tags: if none is, no name search.
+    const named = byText.some((result) => Object.values(result.match).some((fields) => fields.includes("names") || fields.includes("tags")));
+    const byName = named ? index.nameTokens.search(query, tokenOptions(["names", "tags"], "AND")) : [];
     for (const { id, score } of toBand(byName, 0.05, 0.2)) add(hits, id, score, "name");
-    const byText = index.tokens.search(query, tokenOptions(["names", "tags", "text"], "AND"));
     for (const { id, score } of toBand(byText, 0.25, 0.2)) add(hits, id, score, "text");
 
     if (hits.size === 0) {
@@ -115,9 +124,7 @@ export function search(index: KnowledgeIndex, query: string, request: SearchRequ
       }
       // A long question may share only some words with an entry: worth offering, not asserting.
       if (terms.length > 1) {
-        const partial = index.tokens
-          .search(query, tokenOptions(["names", "tags", "text"], "OR"))
-          .filter((result) => result.queryTerms.length * 2 >= terms.length);
+        const partial = byWords.filter((result) => result.queryTerms.length * 2 >= terms.length);
         for (const { id, score } of toBand(partial, 0.5, 0.3)) add(suggestions, id, score, "text");
       }
     }
@@ -151,6 +158,9 @@ const CLOSE_MARGIN = 0.08;
  * `actor clinton` means Hillary Clinton, not her 2009 speech.
  */
 export function resolve(index: KnowledgeIndex, name: string, kind?: Kind): Resolution {
+  // An exact name of the wanted kind wins whatever else matches, with no alternatives: skip the rest.
+  const exact = index.byId.get(exactMatch(index, cleanQuery(name)) ?? "");
+  if (exact && (!kind || exact.kind === kind)) return { entry: exact, alternatives: [], suggestions: [], otherKind: false };
   const result = search(index, name, { limit: 20 });
   // Prose mentions are not names: "concept climate" should not open whichever entry says "climate" most.
   const named = result.hits.filter((hit) => hit.stage !== "text");
