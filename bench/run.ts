@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick]`: Attaché's performance, measured the same way every time, beside
  * what a user would pick instead. Prints one table and writes everything as JSON to
  * bench/results/latest.json (a --quick smoke run writes bench/results/quick.json instead).
- * A full run takes a few minutes on 2 cores; see bench/README.md for what each row means.
+ * A full run takes about 3 minutes on 2 cores; bench/README.md says how each number is measured.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
