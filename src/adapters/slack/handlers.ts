@@ -72,6 +72,9 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
 
   /** Allowlist, then router, then send; a failure is logged with an id and apologised for quoting it. */
   async function answer(incoming: Incoming): Promise<void> {
+    // Acks are already sent; let the event loop take other requests (and ack them) before
+    // this answer's CPU work, so a burst is acked promptly rather than behind every answer.
+    await new Promise((resolve) => setImmediate(resolve));
     if (allowedTeams && !allowedTeams.includes(incoming.team ?? "")) {
       log.warn({ team: incoming.team, kind: incoming.kind }, "slack request from a workspace not in SLACK_ALLOWED_TEAMS");
       if (incoming.interactive) await incoming.tell(NOT_ALLOWED_TEXT);
