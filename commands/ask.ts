@@ -25,6 +25,6 @@ export default defineCommand({
     const resolution = kb.resolve(args, kind);
     // One clear name → its card; several equally good names or only prose matches → a list.
     if (resolution.entry && resolution.alternatives.length === 0) return answerName(kb, args, "ask", kind, resolution);
-    return searchReply(kb, args, "ask");
+    return searchReply(kb, args, "ask", resolution.search);
   },
 });

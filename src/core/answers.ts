@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
-import type { Resolution } from "../knowledge/search.js";
+import type { Resolution, SearchResult } from "../knowledge/search.js";
 import { entryCard } from "./cards.js";
 import { defineCommand, type CommandDefinition } from "./command.js";
 import { UserError } from "./errors.js";
@@ -91,11 +91,14 @@ export function firstSentence(text: string): string {
   return (match ? match[0] : text).trim();
 }
 
+/** How many hits a result list shows. */
+const SEARCH_REPLY_HITS = 10;
+
 /** Ranked hits with one-line summaries; a miss offers suggestions or says so honestly. */
-export function searchReply(kb: KnowledgeBase, query: string, command: string): Reply {
-  const result = kb.search(query);
+export function searchReply(kb: KnowledgeBase, query: string, command: string, result: SearchResult = kb.search(query)): Reply {
+  const hits = result.hits.slice(0, SEARCH_REPLY_HITS);
   const suggestions = result.suggestions.map((hit) => entryRef(hit.entry, hit.score));
-  if (result.hits.length === 0) {
+  if (hits.length === 0) {
     return reply(command, {
       title: "No match",
       sections: [
@@ -113,10 +116,10 @@ export function searchReply(kb: KnowledgeBase, query: string, command: string): 
     title: `Results for “${query}”`,
     sections: [
       {
-        items: result.hits.map((hit) => `${hit.entry.title} (${hit.entry.kind}): ${firstSentence(hit.entry.summary)}`),
+        items: hits.map((hit) => `${hit.entry.title} (${hit.entry.kind}): ${firstSentence(hit.entry.summary)}`),
       },
     ],
-    entries: result.hits.map((hit) => entryRef(hit.entry, hit.score)),
+    entries: hits.map((hit) => entryRef(hit.entry, hit.score)),
     suggestions,
   });
 }

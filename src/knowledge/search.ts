@@ -148,6 +148,8 @@ export interface Resolution {
   suggestions: Entry[];
   /** True when a kind was preferred but the best answer is of another kind. */
   otherKind: boolean;
+  /** The search behind the resolution, when one ran, for callers that list results next. */
+  search?: SearchResult;
 }
 
 /** How far behind the best hit another one may be and still count as a close alternative. */
@@ -167,7 +169,7 @@ export function resolve(index: KnowledgeIndex, name: string, kind?: Kind): Resol
   const best = named[0];
   if (!best) {
     const suggestions = [...result.hits, ...result.suggestions].slice(0, 5).map((hit) => hit.entry);
-    return { alternatives: [], suggestions, otherKind: false };
+    return { alternatives: [], suggestions, otherKind: false, search: result };
   }
   const preferred = kind ? named.find((hit) => hit.entry.kind === kind) : undefined;
   // A preferred-kind match wins unless it is only a fuzzy guess against an exact name.
@@ -181,5 +183,6 @@ export function resolve(index: KnowledgeIndex, name: string, kind?: Kind): Resol
     alternatives,
     suggestions: [],
     otherKind: kind !== undefined && chosen.entry.kind !== kind,
+    search: result,
   };
 }
