@@ -177,7 +177,11 @@ export function resolve(index: KnowledgeIndex, name: string, kind?: Kind): Resol
   const alternatives =
     chosen.stage === "exact"
       ? []
-      : named.filter((hit) => hit !== chosen && hit.score - chosen.score <= CLOSE_MARGIN).map((hit) => hit.entry);
+      : named
+          .filter((hit) => hit !== chosen && hit.score - chosen.score <= CLOSE_MARGIN)
+          // "partnership X" is ambiguous only among partnerships once one of them fits.
+          .filter((hit) => !kind || chosen.entry.kind !== kind || hit.entry.kind === kind)
+          .map((hit) => hit.entry);
   return {
     entry: chosen.entry,
     alternatives,

@@ -111,3 +111,11 @@ describe("resolving a name to one entry", () => {
     expect(resolution.suggestions.map((entry) => entry.id)).toContain("seforall");
   });
 });
+
+describe("ambiguity within a kind", () => {
+  it("does not call a name ambiguous because an entry of another kind shares its words", () => {
+    const resolution = kb.resolve("finanse in comon", "partnership");
+    expect(resolution.entry?.id).toBe("finance-in-common");
+    expect(resolution.alternatives.every((entry) => entry.kind === "partnership")).toBe(true);
+  });
+});
