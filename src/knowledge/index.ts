@@ -25,6 +25,7 @@ interface TokenDocument {
   text: string;
 }
 
+/** The token index's fields and how much a match in each counts. */
 export const TOKEN_FIELDS = { names: 3, tags: 2, text: 1 } as const;
 
 /**

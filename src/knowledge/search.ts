@@ -9,7 +9,7 @@
 import type { SearchOptions } from "minisearch";
 import type { Entry, Kind } from "./schema.js";
 import { meaningfulLength, normalize, SMALL_TALK, squash, stripQuestion } from "./normalize.js";
-import { tokenize, type KnowledgeIndex } from "./index.js";
+import { tokenize, TOKEN_FIELDS, type KnowledgeIndex } from "./index.js";
 
 export type MatchStage = "exact" | "name" | "text" | "fuzzy";
 
@@ -52,7 +52,7 @@ export function typoBudget(term: string): number {
 const tokenOptions = (fields: string[], combineWith: "AND" | "OR"): SearchOptions => ({
   fields,
   combineWith,
-  boost: { names: 3, tags: 2, text: 1 },
+  boost: { ...TOKEN_FIELDS },
   fuzzy: (term) => typoBudget(term),
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
 });

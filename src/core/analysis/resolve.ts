@@ -36,11 +36,10 @@ export function lookupPartnership(kb: KnowledgeBase, name: string, command: stri
       }),
     };
   }
-  // Only other partnerships are alternatives this command could have meant.
-  const alternatives = resolution.alternatives.filter((alternative) => alternative.kind === "partnership");
+  // resolve() already keeps alternatives to partnerships once a partnership fits.
   return {
     partnership: entry,
-    notes: resolutionNotes(name, { ...resolution, alternatives }, "partnership", "using"),
-    alternatives: alternatives.map((alternative) => entryRef(alternative)),
+    notes: resolutionNotes(name, resolution, "partnership", "using"),
+    alternatives: resolution.alternatives.map((alternative) => entryRef(alternative)),
   };
 }
