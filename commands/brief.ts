@@ -1,4 +1,4 @@
-import { firstSentence, missingArgument, resolutionNotes, searchReply } from "../src/core/answers.js";
+import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/core/answers.js";
 import { quoteLine, US_ROLE_LABELS } from "../src/core/cards.js";
 import { assessLegitimacy } from "../src/core/analysis/legitimacy.js";
 import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/core/analysis/partnerships.js";
@@ -214,9 +214,11 @@ const brief = defineCommand({
     if (threat) return layOut(kb, threatPlan(kb, threat));
     const resolution = kb.resolve(topic);
     if (resolution.entry) return layOut(kb, entryPlan(kb, topic, { ...resolution, entry: resolution.entry }));
-    const found = kb.search(topic).hits.map((hit) => hit.entry);
+    // resolve() searched already when no single entry fit: reuse its result.
+    const result = resolution.search ?? kb.search(topic);
+    const found = result.hits.slice(0, SEARCH_REPLY_HITS).map((hit) => hit.entry);
     if (found.length > 0) return layOut(kb, topicPlan(topic, found));
-    return searchReply(kb, topic, "brief");
+    return searchReply(kb, topic, "brief", result);
   },
 });
 

@@ -92,7 +92,7 @@ export function firstSentence(text: string): string {
 }
 
 /** How many hits a result list shows. */
-const SEARCH_REPLY_HITS = 10;
+export const SEARCH_REPLY_HITS = 10;
 
 /** Ranked hits with one-line summaries; a miss offers suggestions or says so honestly. */
 export function searchReply(kb: KnowledgeBase, query: string, command: string, result: SearchResult = kb.search(query)): Reply {
