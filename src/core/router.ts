@@ -42,22 +42,21 @@ export class Router {
     this.registry.get(QUESTION_COMMAND);
   }
 
-  /** Which command a message would run, and with what arguments. */
-  route(text: string): { command: CommandDefinition; args: string; message: string } {
-    const message = sanitize(text);
+  /** Which command a (sanitized) message runs, and with what arguments. */
+  private route(message: string): { command: CommandDefinition; args: string } {
     const { word, rest } = splitCommand(message);
-    if (!word) return { command: this.registry.get(HELP_COMMAND), args: "", message };
+    if (!word) return { command: this.registry.get(HELP_COMMAND), args: "" };
     const command = this.registry.find(word);
     // Natural phrasings ("is X legitimate?", "A vs B", "who is in the Quad") name a command
     // in words. A command word wins, unless it is also a question word, like "who".
     if (!command || QUESTION_WORDS.has(word)) {
       const phrasing = matchPhrasing(message);
       const phrased = phrasing && this.registry.find(phrasing.command);
-      if (phrasing && phrased) return { command: phrased, args: phrasing.args, message };
+      if (phrasing && phrased) return { command: phrased, args: phrasing.args };
     }
     // Unknown command words are questions, never errors: "what is X", "gavi", "nato members".
-    if (!command) return { command: this.registry.get(QUESTION_COMMAND), args: message, message };
-    return { command, args: rest, message };
+    if (!command) return { command: this.registry.get(QUESTION_COMMAND), args: message };
+    return { command, args: rest };
   }
 
   async handle(text: string, origin: Origin = { adapter: "unknown" }): Promise<Reply> {
@@ -67,10 +66,12 @@ export class Router {
     try {
       const refusal = this.rateLimit(origin);
       if (refusal) return refusal;
-      if (text.length > MAX_MESSAGE_LENGTH * 4 || sanitize(text).length > MAX_MESSAGE_LENGTH) {
+      // Cheap check first, so a huge message is never normalised.
+      const message = text.length > MAX_MESSAGE_LENGTH * 4 ? undefined : sanitize(text);
+      if (message === undefined || message.length > MAX_MESSAGE_LENGTH) {
         throw new UserError("too_long", `That message is too long: please keep it under ${MAX_MESSAGE_LENGTH} characters.`);
       }
-      const { command, args, message } = this.route(text);
+      const { command, args } = this.route(message);
       commandName = command.name;
       result = await command.handler(
         { command: command.name, args, message },
