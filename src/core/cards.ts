@@ -11,6 +11,7 @@ import {
   type EntryOf,
   type Goal,
 } from "../knowledge/schema.js";
+import { sdgGoals } from "./analysis/sdgs.js";
 import { entryRef, mergeSources, type Field, type Reply, type Section } from "./reply.js";
 
 export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
@@ -42,10 +43,7 @@ export function titles(kb: KnowledgeBase, ids: readonly string[]): string {
 }
 
 export function sdgLabel(kb: KnowledgeBase, number: number): string {
-  const name = kb
-    .ofKind("document")
-    .flatMap((document) => document.numbered_goals)
-    .find((goal) => goal.number === number)?.name;
+  const name = sdgGoals(kb).find((goal) => goal.number === number)?.name;
   return name ? `SDG ${number} (${name})` : `SDG ${number}`;
 }
 
