@@ -5,9 +5,7 @@
  */
 import { createApp, type App } from "./app.js";
 import { loadConfig, type Config } from "./config.js";
-import { createLogger } from "./core/log.js";
-import { wantsColor } from "./adapters/repl/options.js";
-import { runRepl } from "./adapters/repl/repl.js";
+import { runTerminalRepl } from "./adapters/repl/terminal.js";
 import { exitOnStartupError } from "./startup.js";
 
 /** How long in-flight replies may take to finish once a shutdown signal arrives. */
@@ -68,17 +66,7 @@ try {
       "No Slack or Discord credentials set, so starting the local REPL. To connect a chat platform, " +
         "set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET or DISCORD_TOKEN in .env (see .env.example and README).\n",
     );
-    const app = await createApp(config, createLogger(process.env.LOG_LEVEL ?? "warn"));
-    const interactive = Boolean(process.stdin.isTTY);
-    if (interactive) app.live.watch();
-    await runRepl(app.router, app.knowledge, {
-      input: process.stdin,
-      output: process.stdout,
-      json: false,
-      interactive,
-      color: interactive && wantsColor(process.stdout),
-    });
-    app.live.close();
+    await runTerminalRepl(config, false);
   } else {
     const app = await createApp(config);
     const running = await startChatAdapters(app);

@@ -1,10 +1,9 @@
 /** `npm run cli -- [--json] <message>`: answers one message and exits (1 if the reply is an error). */
-import { createApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
-import { createLogger } from "../../core/log.js";
 import { exitOnStartupError } from "../../startup.js";
 import { parseFlags, wantsColor } from "./options.js";
 import { formatReply } from "./repl.js";
+import { createLocalApp } from "./terminal.js";
 
 const USAGE = `Usage: npm run cli -- [--json] <message>
 Example: npm run cli -- what is multialignment?`;
@@ -16,7 +15,7 @@ try {
     process.stderr.write(`${USAGE}\n`);
     process.exit(message ? 0 : 2);
   }
-  const app = await createApp(await loadConfig(), createLogger(process.env.LOG_LEVEL ?? "warn"));
+  const app = await createLocalApp(await loadConfig());
   const reply = await app.router.handle(message, { adapter: "cli" });
   process.stdout.write(`${formatReply(reply, { json: flags.json, interactive: true, color: !flags.json && wantsColor(process.stdout) })}\n`);
   process.exitCode = reply.ok ? 0 : 1;
