@@ -22,9 +22,10 @@ export interface App {
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
-  const kb = await openKnowledgeBase(config.knowledgeDir);
-  log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir }, "knowledge loaded");
-  const live = new LiveKnowledge(kb, config.knowledgeDir, log);
+  const cache = { cacheDir: config.knowledgeCacheDir };
+  const kb = await openKnowledgeBase(config.knowledgeDir, cache);
+  log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir, ...kb.folder?.lastRead }, "knowledge loaded");
+  const live = new LiveKnowledge(kb, config.knowledgeDir, log, cache);
   const limiter = new RateLimiter({ capacity: config.RATE_LIMIT_REQUESTS, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS });
   const router = new Router(commands, live.get, log, limiter);
   return { config, log, router, knowledge: live.get, live, startedAt: new Date() };
