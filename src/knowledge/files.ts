@@ -14,6 +14,13 @@ export const MAX_ENTRY_FILE_BYTES = 256 * 1024;
 /** Largest knowledge folder read, all entry files together (50,000 entries of the shipped size are ~200 MB). */
 export const MAX_KNOWLEDGE_BYTES = 512 * 1024 * 1024;
 
+export interface SizeLimits {
+  fileBytes: number;
+  totalBytes: number;
+}
+
+export const SIZE_LIMITS: SizeLimits = { fileBytes: MAX_ENTRY_FILE_BYTES, totalBytes: MAX_KNOWLEDGE_BYTES };
+
 /** What tells one version of a file from another without reading it. */
 export interface FileStamp {
   size: number;
@@ -91,7 +98,7 @@ function resolveInside(file: string, realRoot: string): { target: string; stats:
 }
 
 /** Every entry file under the folder, with a problem for anything else found there. */
-export function listEntryFiles(root: string): Listing {
+export function listEntryFiles(root: string, limits: SizeLimits = SIZE_LIMITS): Listing {
   const problems: Problem[] = [];
   const files: ListedFile[] = [];
   let realRoot: string;
@@ -133,37 +140,37 @@ export function listEntryFiles(root: string): Listing {
       const found = resolveInside(file, realRoot);
       if ("message" in found) problems.push(problem(file, "", found.message));
       else if (!found.stats.isFile()) problems.push(problem(file, "", `is ${typeOf(found.stats)}: an entry must be a plain .yaml file`));
-      else if (found.stats.size > MAX_ENTRY_FILE_BYTES) problems.push(tooLarge(file, found.stats.size));
+      else if (found.stats.size > limits.fileBytes) problems.push(tooLarge(file, found.stats.size, limits));
       else {
         totalBytes += found.stats.size;
         files.push({ rel: path.join(item.name, name), target: found.target, stamp: stampOf(found.stats) });
       }
     }
   }
-  if (totalBytes > MAX_KNOWLEDGE_BYTES) {
-    const message = `the entry files add up to ${megabytes(totalBytes)}, over the ${megabytes(MAX_KNOWLEDGE_BYTES)} a knowledge folder may hold`;
+  if (totalBytes > limits.totalBytes) {
+    const message = `the entry files add up to ${megabytes(totalBytes)}, over the ${megabytes(limits.totalBytes)} a knowledge folder may hold`;
     return { files: [], problems: [...problems, problem(root, "", message)] };
   }
   return { files, problems };
 }
 
-function tooLarge(file: string, size: number): Problem {
-  return problem(file, "", `is ${kilobytes(size)}, over the ${kilobytes(MAX_ENTRY_FILE_BYTES)} an entry file may have: shorten it or split it`);
+function tooLarge(file: string, size: number, limits: SizeLimits): Problem {
+  return problem(file, "", `is ${kilobytes(size)}, over the ${kilobytes(limits.fileBytes)} an entry file may have: shorten it or split it`);
 }
 
 /**
  * The text of a listed file. Opened without blocking and without following a link, then
  * checked again: the file may have been swapped for a FIFO, a link or a huge file since it was listed.
  */
-export function readEntrySource(file: string, target: string): { source: string } | { problem: Problem } {
+export function readEntrySource(file: string, target: string, limits: SizeLimits = SIZE_LIMITS): { source: string } | { problem: Problem } {
   let fd: number | undefined;
   try {
     fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { problem: problem(file, "", `is ${typeOf(stats)}: an entry must be a plain .yaml file`) };
-    if (stats.size > MAX_ENTRY_FILE_BYTES) return { problem: tooLarge(file, stats.size) };
+    if (stats.size > limits.fileBytes) return { problem: tooLarge(file, stats.size, limits) };
     const source = readFileSync(fd, "utf8");
-    if (source.length > MAX_ENTRY_FILE_BYTES) return { problem: tooLarge(file, source.length) };
+    if (source.length > limits.fileBytes) return { problem: tooLarge(file, source.length, limits) };
     return { source };
   } catch (error) {
     return { problem: problem(file, "", describeError(error)) };

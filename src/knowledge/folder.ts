@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import { listEntryFiles, readEntrySource, sameStamp, type ListedFile } from "./files.js";
+import { listEntryFiles, readEntrySource, sameStamp, SIZE_LIMITS, type ListedFile, type SizeLimits } from "./files.js";
 import { cleanText, displayPath, KnowledgeLoadError, problem, type Problem } from "./problems.js";
 import { readSnapshot, writeSnapshot, type FileRecord } from "./snapshot.js";
 import type { Entry } from "./schema.js";
@@ -17,6 +17,8 @@ import { checkLinks, parseEntryFile, type LoadedEntry } from "./validate.js";
 export interface FolderOptions {
   /** Where the snapshot cache lives; no cache without it. */
   cacheDir?: string;
+  /** Size caps (tests lower them); MAX_ENTRY_FILE_BYTES and MAX_KNOWLEDGE_BYTES by default. */
+  limits?: SizeLimits;
 }
 
 /** How the last open or refresh went, for the log. */
@@ -38,9 +40,9 @@ export interface FolderResult {
   names: ReadonlyMap<string, readonly string[]>;
 }
 
-function parseRecord(root: string, file: ListedFile): FileRecord {
+function parseRecord(root: string, file: ListedFile, limits: SizeLimits): FileRecord {
   const full = path.join(root, file.rel);
-  const read = readEntrySource(full, file.target);
+  const read = readEntrySource(full, file.target, limits);
   const hash = createHash("sha1").update("source" in read ? read.source : "").digest("hex");
   if (!("source" in read)) return { rel: file.rel, stamp: file.stamp, hash, problems: [withoutFile(read.problem)] };
   let parsed: ReturnType<typeof parseEntryFile>;
@@ -91,14 +93,15 @@ export class KnowledgeFolder {
     }
     const { cacheDir } = this.options;
     const known = opening && cacheDir ? readSnapshot(cacheDir, this.realRoot) : this.records;
-    const listing = listEntryFiles(this.root);
+    const limits = this.options.limits ?? SIZE_LIMITS;
+    const listing = listEntryFiles(this.root, limits);
     const records = new Map<string, FileRecord>();
     let parsed = 0;
     for (const file of listing.files) {
       const previous = known?.get(file.rel);
       if (previous && sameStamp(previous.stamp, file.stamp)) records.set(file.rel, previous);
       else {
-        records.set(file.rel, parseRecord(this.root, file));
+        records.set(file.rel, parseRecord(this.root, file, limits));
         parsed += 1;
       }
     }
