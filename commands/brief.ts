@@ -1,11 +1,11 @@
-import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/core/answers.js";
-import { quoteLine, US_ROLE_LABELS } from "../src/core/cards.js";
-import { assessLegitimacy } from "../src/core/analysis/legitimacy.js";
-import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/core/analysis/partnerships.js";
-import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/core/analysis/threats.js";
-import { capitalised } from "../src/core/analysis/text.js";
+import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { quoteLine, US_ROLE_LABELS } from "../src/domain/cards.js";
+import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";
+import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
+import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/domain/analysis/threats.js";
+import { capitalised } from "../src/domain/analysis/text.js";
 import { defineCommand } from "../src/core/command.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type EntryRef, type Reply, type Section } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
 import type { Entry, EntryOf, Threat } from "../src/knowledge/schema.js";

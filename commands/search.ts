@@ -1,5 +1,5 @@
 import { defineCommand } from "../src/core/command.js";
-import { missingArgument, searchReply } from "../src/core/answers.js";
+import { missingArgument, searchReply } from "../src/domain/answers.js";
 
 const search = defineCommand({
   name: "search",

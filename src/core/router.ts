@@ -8,7 +8,7 @@ import type { CommandDefinition } from "./command.js";
 import { newErrorId, UserError } from "./errors.js";
 import { hashUser, type Logger } from "./log.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
-import { matchPhrasing } from "./phrasings.js";
+import { matchPhrasing } from "../domain/phrasings.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { Registry } from "./registry.js";
 import { errorReply, type Reply } from "./reply.js";

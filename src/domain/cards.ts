@@ -12,7 +12,7 @@ import {
   type Goal,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
-import { entryRef, mergeSources, type Field, type Reply, type Section } from "./reply.js";
+import { entryRef, mergeSources, type Field, type Reply, type Section } from "../core/reply.js";
 
 export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
   "treaty-organisation": "treaty organisation",

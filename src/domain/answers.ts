@@ -6,9 +6,9 @@ import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
 import type { Resolution, SearchResult } from "../knowledge/search.js";
 import { entryCard } from "./cards.js";
-import { defineCommand, type CommandDefinition } from "./command.js";
-import { UserError } from "./errors.js";
-import { entryRef, reply, type Reply } from "./reply.js";
+import { defineCommand, type CommandDefinition } from "../core/command.js";
+import { UserError } from "../core/errors.js";
+import { entryRef, reply, type Reply } from "../core/reply.js";
 
 /** The card for the entry `name` means, or a polite miss with suggestions. */
 export function answerName(
