@@ -1,5 +1,6 @@
 import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
-import { quoteLine, US_ROLE_LABELS } from "../src/domain/cards.js";
+import { quoteLine } from "../src/domain/cards.js";
+import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";
 import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
 import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/domain/analysis/threats.js";

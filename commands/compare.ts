@@ -1,5 +1,6 @@
 import { answerName, firstSentence, missingArgument, resolutionNotes } from "../src/domain/answers.js";
-import { describeGoal, quoteLine, sdgLabel, US_ROLE_LABELS } from "../src/domain/cards.js";
+import { describeGoal, quoteLine, sdgLabel } from "../src/domain/cards.js";
+import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";
 import {
   goalsSummary,
