@@ -1,4 +1,5 @@
-import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { missingArgument } from "../src/core/errors.js";
+import { firstSentence, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
 import { quoteLine } from "../src/domain/cards.js";
 import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";

@@ -1,4 +1,5 @@
-import { answerName, firstSentence, missingArgument, resolutionNotes } from "../src/domain/answers.js";
+import { missingArgument } from "../src/core/errors.js";
+import { answerName, firstSentence, resolutionNotes } from "../src/domain/answers.js";
 import { describeGoal, quoteLine, sdgLabel } from "../src/domain/cards.js";
 import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";

@@ -1,4 +1,4 @@
-import { missingArgument } from "../src/domain/answers.js";
+import { missingArgument } from "../src/core/errors.js";
 import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/domain/analysis/legitimacy.js";
 import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";

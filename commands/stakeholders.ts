@@ -1,4 +1,4 @@
-import { missingArgument } from "../src/domain/answers.js";
+import { missingArgument } from "../src/core/errors.js";
 import { categoryLabels, stakeholderCoverage } from "../src/domain/analysis/partnerships.js";
 import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "../../../src/core/errors.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorReply, reply, type EntryRef, type Reply } from "../../../src/core/reply.js";
@@ -198,7 +199,7 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
       entries: fc.constant<EntryRef[]>([]),
       suggestions: fc.array(anyRef, { maxLength: 30 }),
       sources: fc.array(fc.record({ title: shortText, author: shortText, year: fc.constant(2024) }), { maxLength: 20 }),
-      error: fc.record({ code: fc.constant("x"), message: text }),
+      error: fc.record({ code: fc.constantFrom(...ERROR_CODES), message: text }),
     });
     fc.assert(
       fc.property(anyReply, (generated) => {

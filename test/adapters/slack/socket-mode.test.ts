@@ -79,7 +79,7 @@ describe("Socket Mode", () => {
     const post = await api.waitFor((request) => apiMethod("chat.postMessage")(request) && request.body.channel === "CSOCKET");
     expect(post.body.thread_ts).toBe("1700000600.000100");
     send({ ...envelope, envelope_id: "env-mention-retry", retry_attempt: 1, retry_reason: "timeout" });
-    await eventually(() => logger.lines.some((line) => line.msg === "slack event redelivered; already answered" && line.eventId === "EvSocket1"));
+    await eventually(() => logger.lines.some((line) => line.msg === "event redelivered; already answered" && line.eventId === "EvSocket1"));
     expect(received.map((message) => message.envelope_id)).toEqual(expect.arrayContaining(["env-mention", "env-mention-retry"]));
     expect(api.matching((request) => apiMethod("chat.postMessage")(request) && request.body.channel === "CSOCKET")).toHaveLength(1);
   });
