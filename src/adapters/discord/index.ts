@@ -23,6 +23,8 @@ import {
 } from "discord.js";
 import type { App } from "../../app.js";
 import { ConfigError, type Config } from "../../config.js";
+import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { InFlight } from "../shared/in-flight.js";
 import { apology, newErrorId } from "../../core/errors.js";
 import { isAllowed, type Origin } from "../../core/middleware.js";
 import { ASK_PREFIX, renderNotice, renderReply, type DiscordMessage } from "./render.js";
@@ -49,20 +51,9 @@ export interface DiscordOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordAdapter {
-  /** Stops taking new messages, lets those in flight finish (bounded), then disconnects. */
-  stop(): Promise<void>;
-}
-
 /** The REST options for DISCORD_API_URL (discord.js appends `/v10/...` itself). */
 export function restOptions(config: Pick<Config, "DISCORD_API_URL">): { api: string } | undefined {
   return config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, "") } : undefined;
-}
-
-export function requireSetting(config: Config, name: "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID", hint: string): string {
-  const value = config[name];
-  if (!value) throw new ConfigError(`Set ${name}: ${hint}`);
-  return value;
 }
 
 export const TOKEN_HINT = "the bot token from the Discord Developer Portal (your application → Bot → Reset Token).";
@@ -90,7 +81,26 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+/** The Discord adapter: one gateway connection (one shard when run under sharding.ts). */
+export function createDiscordAdapter(app: App, options: DiscordOptions = {}): Adapter {
+  let connection: { stop(graceMs: number): Promise<void> } | undefined;
+  let stopped = false;
+  return {
+    name: ADAPTER,
+    get ready() {
+      return connection !== undefined && !stopped;
+    },
+    async start() {
+      connection = await connect(app, options);
+    },
+    stop: stopOnce(async (graceMs = STOP_GRACE_MS) => {
+      stopped = true;
+      await connection?.stop(graceMs);
+    }),
+  };
+}
+
+async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceMs: number): Promise<void> }> {
   const token = requireSetting(app.config, "DISCORD_TOKEN", TOKEN_HINT);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const rest = restOptions(app.config);
@@ -199,14 +209,9 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    const done = () => inFlight.delete(work);
-    work.then(done, done);
-  };
-  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
-  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+  const inFlight = new InFlight();
+  client.on(Events.MessageCreate, (message) => void inFlight.track(onMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(onInteraction(interaction)));
   const onReconnecting = (shard: number) => log.warn({ shard }, "gateway connection lost, reconnecting");
   client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
@@ -233,14 +238,14 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   }
   log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
 
-  let stopped: Promise<void> | undefined;
-  const stop = async () => {
-    client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
-    // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
-    client.off(Events.ShardReconnecting, onReconnecting);
-    await within(Promise.allSettled([...inFlight]), STOP_GRACE_MS);
-    await client.destroy();
-    log.info("discord disconnected");
+  return {
+    stop: async (graceMs) => {
+      client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
+      // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
+      client.off(Events.ShardReconnecting, onReconnecting);
+      if (!(await inFlight.settle(graceMs))) log.warn({ inFlight: inFlight.size, graceMs }, "discord adapter stopping with answers still in flight");
+      await client.destroy();
+      log.info("discord disconnected");
+    },
   };
-  return { stop: () => (stopped ??= stop()) };
 }

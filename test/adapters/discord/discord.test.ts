@@ -1,11 +1,12 @@
 /**
- * The Discord adapter end to end: a real discord.js Client, started by startDiscord,
+ * The Discord adapter end to end: a real discord.js Client, started by createDiscordAdapter,
  * logs in to the local fake of Discord's REST API and gateway and answers what the fake
  * dispatches. Every assertion is on what actually reached the fake.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
-import { startDiscord, type DiscordAdapter } from "../../../src/adapters/discord/index.js";
+import { started, type Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
+import { createDiscordAdapter } from "../../../src/adapters/discord/index.js";
 import { DISCORD_DM_NOT_ALLOWED_TEXT as DM_NOT_ALLOWED_TEXT, DISCORD_NOT_ALLOWED_TEXT as GUILD_NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
 import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
@@ -28,7 +29,7 @@ async function startBot(fake: FakeDiscord, options: BotOptions = {}) {
   const logger = recordingLogger("info");
   const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit), ...env });
   const app = customise(await createApp(config, logger.log));
-  const adapter = await startDiscord(app, deferAfterMs === undefined ? {} : { deferAfterMs });
+  const adapter = await started(createDiscordAdapter(app, deferAfterMs === undefined ? {} : { deferAfterMs }));
   return { adapter, logger };
 }
 

@@ -14,7 +14,8 @@ import { createApp, routerOptions, type App } from "../../../src/app.js";
 import type { Origin } from "../../../src/core/router.js";
 import { Router } from "../../../src/core/router.js";
 import type { Reply } from "../../../src/core/reply.js";
-import { startSlack, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
+import { started } from "../../../src/adapters/shared/adapter.js";
+import { createSlackAdapter, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { SLACK_NOT_ALLOWED_TEXT as NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
 import { KNOWLEDGE_DIR, recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
@@ -61,7 +62,7 @@ async function startAdapter(env: Record<string, string> = {}, router?: (app: App
   });
   const created = await createApp(config, logger.log);
   const app = router ? { ...created, router: router(created) } : created;
-  const adapter = await startSlack(app, { host: "127.0.0.1", ...listen });
+  const adapter = await started(createSlackAdapter(app, { host: "127.0.0.1", ...listen }));
   adapters.push(adapter);
   return { app, adapter, url: `http://127.0.0.1:${adapter.port}`, logger };
 }
