@@ -7,7 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parse, stringify } from "yaml";
-import { startSlack } from "../../dist/src/adapters/slack/index.js";
+import { started } from "../../dist/src/adapters/shared/adapter.js";
+import { createSlackAdapter } from "../../dist/src/adapters/slack/index.js";
 import { createApp } from "../../dist/src/app.js";
 import { parseConfig } from "../../dist/src/config.js";
 import { createLogger } from "../../dist/src/core/log.js";
@@ -19,7 +20,7 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 
 const app = await createApp(parseConfig(process.env), createLogger(process.env.LOG_LEVEL ?? "warn"));
-const slack = await startSlack(app, { host: "127.0.0.1" });
+const slack = await started(createSlackAdapter(app, { host: "127.0.0.1" }));
 app.live.watch();
 app.knowledge().index.warm();
 for (const question of QUESTIONS) await app.router.handle(question, { adapter: "cli" });

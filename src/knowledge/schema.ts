@@ -70,6 +70,28 @@ export const GOVERNANCE_TYPES = [
   "coalition",
 ] as const;
 
+/** How cards and analyses name each governance type and U.S. role. */
+export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
+  "treaty-organisation": "treaty organisation",
+  "un-body": "UN body",
+  "un-process": "UN process",
+  "intergovernmental-forum": "intergovernmental forum",
+  "multilateral-bank": "multilateral bank",
+  "multistakeholder-forum": "multistakeholder forum",
+  "public-private-partnership": "public-private partnership",
+  "independent-organisation": "independent organisation",
+  network: "network",
+  coalition: "coalition",
+};
+
+export const US_ROLE_LABELS = {
+  leads: "Leads it",
+  member: "Member",
+  funder: "Funder",
+  outside: "Stays outside",
+  none: "No role",
+} as const;
+
 const describe = (input: unknown): string =>
   input === undefined ? "nothing" : JSON.stringify(input) ?? String(input);
 

@@ -12,7 +12,7 @@ import {
   type EntryOf,
   type StakeholderCategory,
 } from "../../knowledge/schema.js";
-import { US_ROLE_LABELS } from "../cards.js";
+import { US_ROLE_LABELS } from "../../knowledge/schema.js";
 import { plural } from "./text.js";
 
 export type Partnership = EntryOf<"partnership">;
