@@ -61,7 +61,7 @@ export function codeHash(): string {
   return codeHashMemo;
 }
 
-/** Snapshots of code that has not run for this long are deleted when a new one is written. */
+/** Snapshots not written for this long are deleted when a new one is written. */
 const STALE_SNAPSHOT_MS = 7 * 24 * 3600 * 1000;
 
 const folderKey = (realRoot: string) => `knowledge-${createHash("sha256").update(realRoot).digest("hex").slice(0, 16)}`;
@@ -74,11 +74,11 @@ export function snapshotFile(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `${folderKey(realRoot)}-${codeHash().slice(0, 12)}.json`);
 }
 
-/** Deletes this folder's snapshots of other code that no run has written for a week. */
-function pruneSnapshots(cacheDir: string, realRoot: string, keep: string): void {
+/** Deletes snapshots no run has written for a week: other code's, or folders long gone. */
+function pruneSnapshots(cacheDir: string, keep: string): void {
   for (const name of readdirSync(cacheDir)) {
     const file = path.join(cacheDir, name);
-    if (!name.startsWith(folderKey(realRoot)) || file === keep) continue;
+    if (!name.startsWith("knowledge-") || file === keep) continue;
     if (Date.now() - statSync(file).mtimeMs > STALE_SNAPSHOT_MS) rmSync(file, { force: true });
   }
 }
@@ -117,7 +117,7 @@ export function writeSnapshot(cacheDir: string, realRoot: string, records: Itera
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     renameSync(temporary, file);
-    pruneSnapshots(cacheDir, realRoot, file);
+    pruneSnapshots(cacheDir, file);
     return true;
   } catch {
     rmSync(temporary, { force: true });

@@ -47,5 +47,6 @@ export async function realRouter(logger: RecordingLogger = recordingLogger()): P
 
 /** A config as the given environment would produce, with nothing from the real one. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return parseConfig({ KNOWLEDGE_DIR, ...env });
+  // No snapshot cache unless a test asks for one: tests open many short-lived folders.
+  return parseConfig({ KNOWLEDGE_DIR, KNOWLEDGE_CACHE_DIR: "off", ...env });
 }
