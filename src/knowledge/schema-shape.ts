@@ -4,6 +4,7 @@
  * in the schema's own words. Nothing here is a second definition of an entry, so it cannot drift.
  */
 import type { z } from "zod";
+import { normalize } from "./normalize.js";
 import { EntrySchema, type Kind } from "./schema.js";
 
 export type Shape =
@@ -110,14 +111,8 @@ export function automaticValues(today: Date): Record<string, unknown> {
 
 /** A kebab-case id from a name: "Gavi, the Vaccine Alliance" → "gavi-the-vaccine-alliance". */
 export function idFromName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/['’]/g, "")
+  return normalize(name)
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
     .slice(0, 80)
-    .replace(/-+$/, "");
+    .replace(/^-+|-+$/g, "");
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -8,15 +7,14 @@ import { PROJECT_ROOT } from "../../src/config.js";
 import { planImport } from "../../src/knowledge/import-rows.js";
 import { kindFields } from "../../src/knowledge/schema-shape.js";
 import { EntrySchema } from "../../src/knowledge/schema.js";
-import { KNOWLEDGE_DIR } from "../support/app.js";
+import { knowledgeCopy } from "../support/app.js";
 
 const SAMPLE = path.join(PROJECT_ROOT, "test", "fixtures", "partnerships.csv");
 const TODAY = new Date("2026-03-04T12:00:00Z");
 let dir: string;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "attache-import-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  dir = await knowledgeCopy("import");
 });
 
 afterEach(async () => {

@@ -1,13 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { openKnowledgeBase } from "../../src/knowledge/base.js";
 import { LiveKnowledge } from "../../src/knowledge/live.js";
 import { formatProblem } from "../../src/knowledge/loader.js";
-import { KNOWLEDGE_DIR, recordingLogger, type RecordingLogger } from "../support/app.js";
+import { knowledgeCopy, recordingLogger, type RecordingLogger } from "../support/app.js";
 import { waitFor } from "../support/wait.js";
 
 const newConcept = (extra: Record<string, unknown> = {}) => ({
@@ -26,8 +25,7 @@ let live: LiveKnowledge;
 let logger: RecordingLogger;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "attache-live-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  dir = await knowledgeCopy("live");
   logger = recordingLogger();
   live = new LiveKnowledge(await openKnowledgeBase(dir), dir, logger.log);
   live.watch();

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
@@ -8,13 +7,12 @@ import { PROJECT_ROOT } from "../../src/config.js";
 import { readKnowledge, type Problem } from "../../src/knowledge/loader.js";
 import { scaffoldEntry } from "../../src/knowledge/scaffold.js";
 import { KIND_FOLDERS, KINDS, type Kind } from "../../src/knowledge/schema.js";
-import { KNOWLEDGE_DIR } from "../support/app.js";
+import { knowledgeCopy } from "../support/app.js";
 
 let dir: string;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "attache-scaffold-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  dir = await knowledgeCopy("scaffold");
 });
 
 afterEach(async () => {

@@ -1,18 +1,17 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { KnowledgeFolder } from "../../src/knowledge/folder.js";
-import { KNOWLEDGE_DIR } from "../support/app.js";
+import { KNOWLEDGE_DIR, knowledgeCopy } from "../support/app.js";
 
 let dir: string;
 let cacheDir: string;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "attache-snapshot-kb-"));
+  dir = await knowledgeCopy("snapshot-kb");
   cacheDir = await mkdtemp(path.join(tmpdir(), "attache-snapshot-cache-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
 });
 
 afterEach(async () => {
