@@ -76,9 +76,13 @@ export class KnowledgeFolder {
   static async open(root: string, options: FolderOptions = {}): Promise<KnowledgeFolder> {
     const folder = new KnowledgeFolder(root, options);
     folder.read(true);
-    folder.saveSnapshot();
+    // Written on the next turn of the event loop, after the caller's first answer (a one-shot CLI still waits for it).
+    folder.snapshotSaved = new Promise((resolve) => setTimeout(() => resolve(folder.saveSnapshot()), 0));
     return folder;
   }
+
+  /** Settles once the snapshot written after opening is on disk (false if none was needed or it failed). */
+  snapshotSaved: Promise<boolean> = Promise.resolve(false);
 
   /** Reads again the files changed since the last read; true if anything changed. */
   refresh(): boolean {
@@ -118,8 +122,8 @@ export class KnowledgeFolder {
   }
 
   /**
-   * Writes the snapshot cache if it is behind the records; true if written. Opening does it at
-   * once; a live reload does it later, off the path from an edit to its answer.
+   * Writes the snapshot cache if it is behind the records; true if written. Opening does it on
+   * the next turn of the event loop, a live reload a little later: never on the way to an answer.
    */
   saveSnapshot(): boolean {
     const { cacheDir } = this.options;

@@ -19,7 +19,12 @@ afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-const open = () => KnowledgeFolder.open(dir, { cacheDir });
+/** Opens the folder as a start would, and waits for the snapshot that start writes. */
+async function open(): Promise<KnowledgeFolder> {
+  const folder = await KnowledgeFolder.open(dir, { cacheDir });
+  await folder.snapshotSaved;
+  return folder;
+}
 const snapshotPath = async () => path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.endsWith(".json")) ?? "none");
 
 describe("the knowledge snapshot cache", () => {
