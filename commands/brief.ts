@@ -1,7 +1,7 @@
 import { firstSentence, missingArgument, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/core/answers.js";
-import { quoteLine, US_ROLE_LABELS } from "../src/core/cards.js";
+import { quoteLine } from "../src/core/cards.js";
 import { assessLegitimacy } from "../src/core/analysis/legitimacy.js";
-import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/core/analysis/partnerships.js";
+import { byAccountability, currentUsRoleLabel, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/core/analysis/partnerships.js";
 import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/core/analysis/threats.js";
 import { capitalised } from "../src/core/analysis/text.js";
 import { defineCommand } from "../src/core/command.js";
@@ -66,7 +66,7 @@ function accountabilityPoint(partnerships: readonly Partnership[]): string {
 /** Points every brief with partnerships can make: who can be held to account, and where Washington sits. */
 function partnershipPoints(partnerships: readonly Partnership[]): string[] {
   if (partnerships.length === 0) return [];
-  const roles = partnerships.map((partnership) => `${partnership.title} (${US_ROLE_LABELS[partnership.us_role].toLowerCase()})`);
+  const roles = partnerships.map((partnership) => `${partnership.title} (${currentUsRoleLabel(partnership)})`);
   return [accountabilityPoint(partnerships), `U.S. role: ${roles.join(", ")}.`];
 }
 

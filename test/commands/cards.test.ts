@@ -102,7 +102,7 @@ describe("quote", () => {
   it("given a speaker, lists that speaker's quotations only", async () => {
     const reply = await ask("quote jaishankar");
     expect(reply.entries.length).toBeGreaterThan(0);
-    expect(reply.entries.every((ref) => kb.get(ref.id)?.kind === "quote" && (kb.get(ref.id) as { speaker: string }).speaker === "subrahmanyam-jaishankar")).toBe(true);
+    expect(reply.entries.every((ref) => kb.get(ref.id)?.kind === "quote" && (kb.get(ref.id) as { speakers: string[] }).speakers.includes("subrahmanyam-jaishankar"))).toBe(true);
   });
 
   it("given a topic, finds quotations about it", async () => {
