@@ -242,7 +242,7 @@ export const ActorSchema = z
   .object({
     kind: z.literal("actor"),
     ...baseFields,
-    actor_type: oneOf(["person", "state"]),
+    actor_type: oneOf(["person", "state", "organisation"]),
     role: text("a role"),
     country: text("a country").optional(),
     positions: list(text("a position")),
