@@ -1,4 +1,5 @@
 import { missingArgument } from "../src/core/answers.js";
+import { citedWithin } from "../src/core/cards.js";
 import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/core/analysis/legitimacy.js";
 import { lookupPartnership } from "../src/core/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";
@@ -45,7 +46,7 @@ const legitimacy = defineCommand({
       ],
       entries: [entryRef(partnership), ...concepts.map((concept) => entryRef(concept))],
       suggestions: found.alternatives,
-      sources: mergeSources([...partnership.sources, ...concepts.flatMap((concept) => concept.sources)]),
+      sources: mergeSources([...partnership.sources, ...citedWithin(partnership), ...concepts.flatMap((concept) => concept.sources)]),
     });
   },
 });

@@ -10,6 +10,7 @@ import {
   type Entry,
   type EntryOf,
   type Goal,
+  type Source,
   type UsRoleSpell,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
@@ -165,13 +166,19 @@ function kindParts(kb: KnowledgeBase, entry: Entry): { fields: Field[]; sections
   }
 }
 
+/** Sources a partnership cites inside its fields (a figure's, a goal's, a U.S. role's), beside its own list. */
+export function citedWithin(entry: Entry): Source[] {
+  if (entry.kind !== "partnership") return [];
+  return [...entry.us_role, ...entry.goals, ...entry.results].flatMap((item) => (item.source ? [item.source] : []));
+}
+
 /** The card for one entry. `notes` come first (e.g. "closest match was a partnership"). */
 export function entryCard(kb: KnowledgeBase, entry: Entry, command: string, notes: readonly string[] = []): Reply {
   const { fields: kindFields, sections } = kindParts(kb, entry);
   const fields = [...kindFields, { label: "As of", value: formatDate(entry.as_of) }];
   const details = entry.details ? [{ text: entry.details }] : [];
   const related = titles(kb, entry.related);
-  const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : entry.sources;
+  const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : [...entry.sources, ...citedWithin(entry)];
   return {
     ok: true,
     command,
