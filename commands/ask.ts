@@ -1,4 +1,4 @@
-import { answerName, searchReply } from "../src/core/answers.js";
+import { answerName, searchReply } from "../src/domain/answers.js";
 import { defineCommand } from "../src/core/command.js";
 import { reply } from "../src/core/reply.js";
 import { normalize, SMALL_TALK } from "../src/knowledge/normalize.js";

@@ -1,6 +1,7 @@
-import { answerName, firstSentence, missingArgument, resolutionNotes } from "../src/core/answers.js";
-import { describeGoal, formatDate, quoteLine, sdgLabel, usRoleHistoryLine } from "../src/core/cards.js";
-import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/core/analysis/legitimacy.js";
+import { missingArgument } from "../src/core/errors.js";
+import { answerName, firstSentence, resolutionNotes } from "../src/domain/answers.js";
+import { describeGoal, formatDate, quoteLine, sdgLabel, usRoleHistoryLine } from "../src/domain/cards.js";
+import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";
 import {
   goalsSummary,
   partnershipsLinkedTo,
@@ -8,12 +9,12 @@ import {
   resultsSummary,
   stakeholderCoverage,
   type Partnership,
-} from "../src/core/analysis/partnerships.js";
-import { withArticle } from "../src/core/analysis/text.js";
-import { threatLabel } from "../src/core/analysis/threats.js";
+} from "../src/domain/analysis/partnerships.js";
+import { withArticle } from "../src/domain/analysis/text.js";
+import { threatLabel } from "../src/domain/analysis/threats.js";
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type Reply, type Section } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
 import type { Resolution } from "../src/knowledge/search.js";

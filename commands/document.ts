@@ -1,4 +1,4 @@
-import { lookupCommand } from "../src/core/answers.js";
+import { lookupCommand } from "../src/domain/answers.js";
 
 export default lookupCommand({
   kind: "document",

@@ -1,9 +1,9 @@
-import { missingArgument } from "../src/core/answers.js";
-import { citedWithin } from "../src/core/cards.js";
-import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/core/analysis/legitimacy.js";
-import { lookupPartnership } from "../src/core/analysis/resolve.js";
+import { missingArgument } from "../src/core/errors.js";
+import { citedWithin } from "../src/domain/cards.js";
+import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/domain/analysis/legitimacy.js";
+import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type Section } from "../src/core/reply.js";
 
 /** The concepts whose tests the assessment applies, cited alongside the partnership. */

@@ -1,4 +1,4 @@
-import { entryCard, quoteLine } from "../src/core/cards.js";
+import { entryCard, quoteLine } from "../src/domain/cards.js";
 import { defineCommand } from "../src/core/command.js";
 import { entryRef, mergeSources, reply, type Reply } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";

@@ -1,5 +1,5 @@
-import { sdgLabel } from "../src/core/cards.js";
-import { measurableGoals, partnershipLine, type Partnership } from "../src/core/analysis/partnerships.js";
+import { sdgLabel } from "../src/domain/cards.js";
+import { measurableGoals, partnershipLine, type Partnership } from "../src/domain/analysis/partnerships.js";
 import {
   findSdg,
   generalPartnerships,
@@ -8,9 +8,9 @@ import {
   sdgDocument,
   sdgGoals,
   type Sdg,
-} from "../src/core/analysis/sdgs.js";
+} from "../src/domain/analysis/sdgs.js";
 import { defineCommand } from "../src/core/command.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type Reply, type Section } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
 import type { Entry } from "../src/knowledge/schema.js";

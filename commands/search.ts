@@ -1,5 +1,5 @@
 import { defineCommand } from "../src/core/command.js";
-import { missingArgument, searchReply } from "../src/core/answers.js";
+import { searchReply } from "../src/domain/answers.js";
 
 const search = defineCommand({
   name: "search",
@@ -8,10 +8,7 @@ const search = defineCommand({
   summary: "Search the whole knowledge base; ranked hits with one-line summaries.",
   examples: ["search vaccine alliance", "search climate finance", "search india"],
   argument: { name: "query", description: "Words to search for", required: true, completes: [] },
-  handler: ({ args }, { kb }) => {
-    if (!args) throw missingArgument(search);
-    return searchReply(kb, args, "search");
-  },
+  handler: ({ args }, { kb }) => searchReply(kb, args, "search"),
 });
 
 export default search;

@@ -1,8 +1,8 @@
-import { missingArgument } from "../src/core/answers.js";
-import { categoryLabels, stakeholderCoverage } from "../src/core/analysis/partnerships.js";
-import { lookupPartnership } from "../src/core/analysis/resolve.js";
+import { missingArgument } from "../src/core/errors.js";
+import { categoryLabels, stakeholderCoverage } from "../src/domain/analysis/partnerships.js";
+import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply } from "../src/core/reply.js";
 import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_LABELS } from "../src/knowledge/schema.js";
 

@@ -1,5 +1,5 @@
-import { partnershipLine } from "../src/core/analysis/partnerships.js";
-import { capitalised } from "../src/core/analysis/text.js";
+import { partnershipLine } from "../src/domain/analysis/partnerships.js";
+import { capitalised } from "../src/domain/analysis/text.js";
 import {
   BUCKETS,
   bucketOf,
@@ -10,9 +10,9 @@ import {
   frameworkIds,
   threatLabel,
   type Bucket,
-} from "../src/core/analysis/threats.js";
+} from "../src/domain/analysis/threats.js";
 import { defineCommand } from "../src/core/command.js";
-import { topicOf } from "../src/core/phrasings.js";
+import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type Reply } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
 import { THREATS, type Threat } from "../src/knowledge/schema.js";

@@ -9,7 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApp } from "../src/app.js";
-import { startSlack } from "../src/adapters/slack/index.js";
+import { started as startedAdapter } from "../src/adapters/shared/adapter.js";
+import { createSlackAdapter } from "../src/adapters/slack/index.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger, type Logger } from "../src/core/log.js";
 import { fakeResponseUrls, fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorded } from "../test/adapters/slack/fakes.js";
@@ -118,7 +119,7 @@ export async function runLoadTest(options: LoadTestOptions = {}): Promise<LoadTe
     KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR,
   });
   const app = await createApp(config, options.log ?? createLogger(process.env.LOG_LEVEL ?? "warn"));
-  const adapter = await startSlack(app, { host: "127.0.0.1" });
+  const adapter = await startedAdapter(createSlackAdapter(app, { host: "127.0.0.1" }));
   const appUrl = `http://127.0.0.1:${adapter.port}`;
 
   const started = performance.now();

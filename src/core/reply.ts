@@ -3,6 +3,7 @@
  * each adapter adds its own formatting and escapes everything for its platform.
  */
 import type { Entry, Kind, Source } from "../knowledge/schema.js";
+import type { ErrorCode } from "./errors.js";
 
 export interface EntryRef {
   id: string;
@@ -28,7 +29,7 @@ export interface Field {
 }
 
 export interface ReplyError {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -75,6 +75,31 @@ export const GOVERNANCE_TYPES = [
   "coalition",
 ] as const;
 
+/** How cards and analyses name each governance type and U.S. role. */
+export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
+  "treaty-organisation": "treaty organisation",
+  "un-body": "UN body",
+  "un-process": "UN process",
+  "intergovernmental-forum": "intergovernmental forum",
+  "multilateral-bank": "multilateral bank",
+  "multistakeholder-forum": "multistakeholder forum",
+  "public-private-partnership": "public-private partnership",
+  "independent-organisation": "independent organisation",
+  network: "network",
+  coalition: "coalition",
+};
+
+export const US_ROLE_LABELS: Record<UsRole, string> = {
+  leads: "Leads it",
+  member: "Member",
+  funder: "Funder",
+  withheld: "Withholds funding",
+  withdrawn: "Withdrew",
+  outside: "Stays outside",
+  none: "No role",
+  unknown: "Not recorded",
+};
+
 const describe = (input: unknown): string =>
   input === undefined ? "nothing" : JSON.stringify(input) ?? String(input);
 

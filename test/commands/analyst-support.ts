@@ -2,7 +2,7 @@
  * Shared wiring for the analyst-command tests: the real router over the real knowledge,
  * and a way to send a natural phrasing the way the question command will.
  */
-import { matchPhrasing } from "../../src/core/phrasings.js";
+import { matchPhrasing } from "../../src/domain/phrasings.js";
 import type { Reply } from "../../src/core/reply.js";
 import type { KnowledgeBase } from "../../src/knowledge/base.js";
 import type { EntryOf, Kind } from "../../src/knowledge/schema.js";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessLegitimacy } from "../../src/core/analysis/legitimacy.js";
+import { assessLegitimacy } from "../../src/domain/analysis/legitimacy.js";
 import { renderText } from "../../src/core/render-text.js";
 import { PartnershipSchema, STAKEHOLDER_CATEGORIES, STAKEHOLDER_LABELS } from "../../src/knowledge/schema.js";
 import { analyst, headings, itemsUnder, type Analyst } from "./analyst-support.js";

@@ -3,9 +3,11 @@ import { defineCommand, type CommandDefinition } from "../../src/core/command.js
 import { UserError } from "../../src/core/errors.js";
 import { hashUser } from "../../src/core/log.js";
 import { MAX_MESSAGE_LENGTH } from "../../src/core/parse.js";
-import { RateLimiter } from "../../src/core/rate-limit.js";
+import { lengthCap, rateLimit, type Middleware } from "../../src/core/middleware.js";
 import { reply } from "../../src/core/reply.js";
 import { Router } from "../../src/core/router.js";
+import { MemoryStore } from "../../src/core/store.js";
+import { matchPhrasing } from "../../src/domain/phrasings.js";
 import { KnowledgeBase } from "../../src/knowledge/base.js";
 import { recordingLogger } from "../support/app.js";
 
@@ -23,11 +25,13 @@ const echo = (name: string, aliases: string[] = [], run?: (args: string) => void
     },
   });
 
-function router(extra: CommandDefinition[] = [], limiter?: RateLimiter) {
+const roles = { emptyCommand: "help", fallbackCommand: "ask", interpret: matchPhrasing };
+
+function router(extra: CommandDefinition[] = [], middlewares: Middleware[] = [lengthCap(MAX_MESSAGE_LENGTH)]) {
   const logger = recordingLogger();
   const kb = new KnowledgeBase([]);
   const commands = [echo("help"), echo("ask"), echo("search", ["find"]), ...extra];
-  return { router: new Router(commands, () => kb, logger.log, limiter), logger };
+  return { router: new Router(commands, () => kb, logger.log, { ...roles, middlewares }), logger };
 }
 
 describe("routing a message", () => {
@@ -104,14 +108,14 @@ describe("routing a message", () => {
     expect(logger.lines.find((line) => line.msg === "request text")).toMatchObject({ level: 20, text: "search nato" });
   });
 
-  it("refuses to start without the help and ask commands it relies on", () => {
-    expect(() => new Router([echo("help")], () => new KnowledgeBase([]), recordingLogger().log)).toThrow(/"ask"/);
+  it("refuses to start without the commands named for empty messages and questions", () => {
+    expect(() => new Router([echo("help")], () => new KnowledgeBase([]), recordingLogger().log, roles)).toThrow(/"ask"/);
   });
 });
 
 describe("rate limiting chat users", () => {
   const clock = { now: 0 };
-  const limited = () => router([], new RateLimiter({ capacity: 3, windowSeconds: 30 }, () => clock.now)).router;
+  const limited = () => router([], [rateLimit(new MemoryStore(100, () => clock.now), { capacity: 3, windowMs: 30_000 })]).router;
 
   it("answers up to the limit, then says once to slow down, then stays silent until the bucket refills", async () => {
     clock.now = 0;

@@ -6,7 +6,9 @@ import { Writable } from "node:stream";
 import path from "node:path";
 import pino from "pino";
 import { commands } from "../../commands/index.js";
+import { routerOptions } from "../../src/app.js";
 import { parseConfig, PROJECT_ROOT, type Config } from "../../src/config.js";
+import { MemoryStore } from "../../src/core/store.js";
 import type { Logger } from "../../src/core/log.js";
 import { Router } from "../../src/core/router.js";
 import { openKnowledgeBase, type KnowledgeBase } from "../../src/knowledge/base.js";
@@ -40,7 +42,7 @@ export function recordingLogger(level = "debug"): RecordingLogger {
 
 export async function realRouter(logger: RecordingLogger = recordingLogger()): Promise<Router> {
   const kb = await realKnowledge();
-  return new Router(commands, () => kb, logger.log);
+  return new Router(commands, () => kb, logger.log, routerOptions(testConfig(), new MemoryStore(), logger.log));
 }
 
 /** A config as the given environment would produce, with nothing from the real one. */

@@ -23,7 +23,10 @@ import {
 } from "discord.js";
 import type { App } from "../../app.js";
 import { ConfigError, type Config } from "../../config.js";
-import { newErrorId } from "../../core/errors.js";
+import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { InFlight } from "../shared/in-flight.js";
+import { apology, newErrorId } from "../../core/errors.js";
+import { isAllowed, type Origin } from "../../core/middleware.js";
 import { ASK_PREFIX, renderNotice, renderReply, type DiscordMessage } from "./render.js";
 import { completionKinds, completions, slashMessage } from "./slash-commands.js";
 
@@ -48,20 +51,9 @@ export interface DiscordOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordAdapter {
-  /** Stops taking new messages, lets those in flight finish (bounded), then disconnects. */
-  stop(): Promise<void>;
-}
-
 /** The REST options for DISCORD_API_URL (discord.js appends `/v10/...` itself). */
 export function restOptions(config: Pick<Config, "DISCORD_API_URL">): { api: string } | undefined {
   return config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, "") } : undefined;
-}
-
-export function requireSetting(config: Config, name: "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID", hint: string): string {
-  const value = config[name];
-  if (!value) throw new ConfigError(`Set ${name}: ${hint}`);
-  return value;
 }
 
 export const TOKEN_HINT = "the bot token from the Discord Developer Portal (your application → Bot → Reset Token).";
@@ -89,25 +81,26 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-/** Said to someone using a slash command or button in a server not in DISCORD_ALLOWED_GUILDS. */
-export const GUILD_NOT_ALLOWED_TEXT = "Sorry, Attaché is not enabled for this server.";
-/**
- * Said in DMs when DISCORD_ALLOWED_GUILDS is set: a DM carries no server, and checking
- * which servers the person shares with the bot would cost a lookup per message.
- */
-export const DM_NOT_ALLOWED_TEXT = "Sorry, Attaché answers only in the servers it is enabled for, not in direct messages.";
-
-/** Why a request from this guild (null: a DM) is refused, or undefined when it may be answered. */
-export function accessRefusal(allowedGuilds: readonly string[] | undefined, guildId: string | null): string | undefined {
-  if (!allowedGuilds) return undefined;
-  if (guildId === null) return DM_NOT_ALLOWED_TEXT;
-  return allowedGuilds.includes(guildId) ? undefined : GUILD_NOT_ALLOWED_TEXT;
+/** The Discord adapter: one gateway connection (one shard when run under sharding.ts). */
+export function createDiscordAdapter(app: App, options: DiscordOptions = {}): Adapter {
+  let connection: { stop(graceMs: number): Promise<void> } | undefined;
+  let stopped = false;
+  return {
+    name: ADAPTER,
+    get ready() {
+      return connection !== undefined && !stopped;
+    },
+    async start() {
+      connection = await connect(app, options);
+    },
+    stop: stopOnce(async (graceMs = STOP_GRACE_MS) => {
+      stopped = true;
+      await connection?.stop(graceMs);
+    }),
+  };
 }
 
-const apology = (errorId: string) =>
-  `Sorry, something went wrong while answering. If it keeps happening, quote error id ${errorId}.`;
-
-export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceMs: number): Promise<void> }> {
   const token = requireSetting(app.config, "DISCORD_TOKEN", TOKEN_HINT);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const rest = restOptions(app.config);
@@ -124,8 +117,13 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     ...(rest ? { rest } : {}),
   });
   const log = app.log.child({ adapter: ADAPTER });
-  // The router hashes user ids for its logs and keys its rate limits by them.
-  const origin = (userId: string) => ({ adapter: ADAPTER, user: userId });
+  // The router hashes user ids for its logs, keys rate limits by them and checks the server.
+  const origin = (userId: string, guildId: string | null, interactive: boolean): Origin => ({
+    adapter: ADAPTER,
+    user: userId,
+    workspace: guildId,
+    interactive,
+  });
   const asMessage = (rendered: DiscordMessage) => ({ ...rendered, allowedMentions: SAFE_MENTIONS });
 
   async function apologise(target: Message | RepliableInteraction, error: unknown, event: string): Promise<void> {
@@ -142,25 +140,13 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
-  /** The refusal for a request from outside DISCORD_ALLOWED_GUILDS (logged once), or undefined. */
-  function refusalFor(guildId: string | null, kind: string): string | undefined {
-    const refusal = accessRefusal(app.config.DISCORD_ALLOWED_GUILDS, guildId);
-    if (refusal) log.warn({ guild: guildId, kind }, "discord request from outside DISCORD_ALLOWED_GUILDS");
-    return refusal;
-  }
-
   async function onMessage(message: Message): Promise<void> {
     if (!client.user) return;
     const text = mentionedText(message, client.user.id);
     if (text === undefined) return;
-    const refusal = refusalFor(message.guildId, "mention");
-    if (refusal) {
-      // Silence in a server it was added to without permission; a DM gets one line of why.
-      if (message.guildId === null) await tellOnly(message, refusal);
-      return;
-    }
     try {
-      const reply = await app.router.handle(text, origin(message.author.id));
+      // Outside DISCORD_ALLOWED_GUILDS the router refuses: silently in a server, with one line in a DM.
+      const reply = await app.router.handle(text, origin(message.author.id, message.guildId, false));
       if (!reply.silent) await message.reply(asMessage(renderReply(reply)));
     } catch (error) {
       await apologise(message, error, "mention");
@@ -170,7 +156,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   /** Slash commands and suggestion buttons: answer at once if quick, else defer and edit. */
   async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, text: string): Promise<void> {
     try {
-      const pending = app.router.handle(text, origin(interaction.user.id));
+      const pending = app.router.handle(text, origin(interaction.user.id, interaction.guildId, true));
       const early = await within(pending, deferAfterMs);
       // Silenced (already told to slow down): a button needs only an ack; a slash command
       // must show something, so it repeats the refusal to the asker alone.
@@ -202,7 +188,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   async function complete(interaction: AutocompleteInteraction): Promise<void> {
     try {
       // Outside the allowlist, no choices and no log line: autocomplete fires on every keystroke.
-      const allowed = !accessRefusal(app.config.DISCORD_ALLOWED_GUILDS, interaction.guildId);
+      const allowed = isAllowed(app.config.DISCORD_ALLOWED_GUILDS, interaction.guildId);
       const kinds = allowed ? completionKinds(app.router.registry.visible, interaction.commandName) : undefined;
       await interaction.respond(kinds ? completions(app.knowledge(), interaction.options.getFocused(), kinds) : []);
     } catch (error) {
@@ -213,8 +199,6 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return complete(interaction);
     if (!interaction.isRepliable()) return;
-    const refusal = refusalFor(interaction.guildId, interaction.isButton() ? "button" : "command");
-    if (refusal) return tellOnly(interaction, refusal);
     if (interaction.isChatInputCommand()) {
       const value = interaction.options.data[0]?.value;
       return answer(interaction, slashMessage(interaction.commandName, value === undefined ? null : String(value)));
@@ -225,14 +209,9 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     }
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    const done = () => inFlight.delete(work);
-    work.then(done, done);
-  };
-  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
-  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+  const inFlight = new InFlight();
+  client.on(Events.MessageCreate, (message) => void inFlight.track(onMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(onInteraction(interaction)));
   const onReconnecting = (shard: number) => log.warn({ shard }, "gateway connection lost, reconnecting");
   client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway session resumed"));
@@ -259,14 +238,14 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   }
   log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
 
-  let stopped: Promise<void> | undefined;
-  const stop = async () => {
-    client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
-    // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
-    client.off(Events.ShardReconnecting, onReconnecting);
-    await within(Promise.allSettled([...inFlight]), STOP_GRACE_MS);
-    await client.destroy();
-    log.info("discord disconnected");
+  return {
+    stop: async (graceMs) => {
+      client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
+      // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
+      client.off(Events.ShardReconnecting, onReconnecting);
+      if (!(await inFlight.settle(graceMs))) log.warn({ inFlight: inFlight.size, graceMs }, "discord adapter stopping with answers still in flight");
+      await client.destroy();
+      log.info("discord disconnected");
+    },
   };
-  return { stop: () => (stopped ??= stop()) };
 }

@@ -10,7 +10,8 @@ import { commands } from "../../../commands/index.js";
 import { ConfigError, loadConfig, type Config } from "../../config.js";
 import { Registry } from "../../core/registry.js";
 import { exitOnStartupError } from "../../startup.js";
-import { requireSetting, restOptions, TOKEN_HINT } from "./index.js";
+import { requireSetting } from "../shared/adapter.js";
+import { restOptions, TOKEN_HINT } from "./index.js";
 import { slashCommands } from "./slash-commands.js";
 
 export interface Registration {

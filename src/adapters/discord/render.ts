@@ -12,7 +12,8 @@ import {
   type APIEmbedField,
 } from "discord.js";
 import { askFor, formatSource, type EntryRef, type Reply } from "../../core/reply.js";
-import { escapeMarkdown, neutraliseMentions, pack, truncate } from "./text.js";
+import { pack, truncate } from "../shared/text-fit.js";
+import { escapeMarkdown, neutraliseMentions } from "./text.js";
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {

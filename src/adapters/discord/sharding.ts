@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShardingManager, type Shard, type ShardingManagerOptions } from "discord.js";
 import type { App } from "../../app.js";
-import { STOP_GRACE_MS, TOKEN_HINT, requireSetting, type DiscordAdapter } from "./index.js";
+import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { STOP_GRACE_MS, TOKEN_HINT } from "./index.js";
 
 /** Discord starts one gateway session per 5 s for most bots (max_concurrency 1): shards start this far apart. */
 export const SPAWN_DELAY_MS = 5500;
@@ -60,15 +61,39 @@ export interface ShardingOptions {
 }
 
 /** Asks a shard to stop (SIGTERM: it finishes its answers and disconnects), killing it if it takes too long. */
-async function stopShard(shard: Shard): Promise<void> {
+async function stopShard(shard: Shard, graceMs: number): Promise<void> {
   const child = shard.process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit", { signal: AbortSignal.timeout(STOP_GRACE_MS + EXIT_MARGIN_MS) });
+  const exited = once(child, "exit", { signal: AbortSignal.timeout(graceMs + EXIT_MARGIN_MS) });
   child.kill("SIGTERM");
   await exited.catch(() => child.kill("SIGKILL"));
 }
 
-export async function startShards(app: Pick<App, "config" | "log">, options: ShardingOptions = {}): Promise<DiscordAdapter> {
+/** DISCORD_SHARDS > 1: the shard processes, started and stopped as one adapter. */
+export function createShardsAdapter(app: Pick<App, "config" | "log">, options: ShardingOptions = {}): Adapter {
+  let manager: ShardingManager | undefined;
+  let stopped = false;
+  return {
+    name: "discord",
+    get ready() {
+      return manager !== undefined && !stopped;
+    },
+    async start() {
+      manager = await spawnShards(app, options);
+    },
+    stop: stopOnce(async (graceMs = STOP_GRACE_MS) => {
+      stopped = true;
+      if (manager) await stopAll(manager, graceMs);
+    }),
+  };
+}
+
+async function stopAll(manager: ShardingManager, graceMs: number): Promise<void> {
+  manager.respawn = false;
+  await Promise.all(manager.shards.map((shard) => stopShard(shard, graceMs)));
+}
+
+async function spawnShards(app: Pick<App, "config" | "log">, options: ShardingOptions): Promise<ShardingManager> {
   const entry = shardEntry();
   const manager = new ShardingManager(entry.file, managerOptions(app.config, entry));
   const log = app.log.child({ adapter: "discord" });
@@ -86,22 +111,15 @@ export async function startShards(app: Pick<App, "config" | "log">, options: Sha
     shard.on("error", (error) => log.error({ err: error, shard: shard.id }, "discord shard could not be restarted"));
   });
 
-  const stopAll = async () => {
-    manager.respawn = false;
-    await Promise.all(manager.shards.map(stopShard));
-  };
-
   try {
     await manager.spawn({ amount: app.config.DISCORD_SHARDS, delay: options.spawnDelayMs ?? SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
   } catch (error) {
-    await stopAll();
+    await stopAll(manager, STOP_GRACE_MS);
     // The shard has printed why (bad token, knowledge errors…) on its own stderr.
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`a Discord shard did not start. ${reason} See the shard's message above.`);
   }
   manager.respawn = true;
   log.info({ shards: manager.totalShards }, "discord shards connected");
-
-  let stopped: Promise<void> | undefined;
-  return { stop: () => (stopped ??= stopAll()) };
+  return manager;
 }

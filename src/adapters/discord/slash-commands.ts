@@ -15,7 +15,7 @@ import type { CommandArgument, CommandDefinition } from "../../core/command.js";
 import { MAX_MESSAGE_LENGTH } from "../../core/parse.js";
 import type { KnowledgeBase } from "../../knowledge/base.js";
 import type { Entry, Kind } from "../../knowledge/schema.js";
-import { truncate } from "./text.js";
+import { truncate } from "../shared/text-fit.js";
 
 /** The catch-all command: its one option is the whole message. */
 export const ATTACHE_COMMAND = "attache";

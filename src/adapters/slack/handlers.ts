@@ -5,15 +5,10 @@
  */
 import type { App as BoltApp, BlockAction, ButtonAction, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { App } from "../../app.js";
-import { newErrorId } from "../../core/errors.js";
+import { apology, newErrorId } from "../../core/errors.js";
+import type { Origin } from "../../core/middleware.js";
 import type { Reply } from "../../core/reply.js";
-import { RecentIds } from "./recent-ids.js";
 import { ASK_ACTION_PREFIX, renderReply, SHARE_ACTION_ID } from "./render.js";
-
-/** Enough to recognise any redelivery: Slack retries within minutes, a few times. */
-export const MAX_REMEMBERED_EVENTS = 1000;
-
-export const NOT_ALLOWED_TEXT = "Sorry, Attaché is not enabled for this workspace.";
 
 /** chat.postMessage errors that mean "the bot may not post here", though the interaction's response_url can. */
 const CHANNEL_UNREACHABLE = new Set(["not_in_channel", "channel_not_found"]);
@@ -27,6 +22,8 @@ interface Incoming {
   team: string | undefined;
   /** A person is waiting on this (command, button): refusals are said, not just logged. */
   interactive: boolean;
+  /** Slack's id for an event delivery (mentions, DMs), so a redelivery is answered once. */
+  eventId?: string;
   send(reply: Reply): Promise<unknown>;
   /** Says something short to this person only: an apology or a refusal. */
   tell(text: string): Promise<unknown>;
@@ -67,28 +64,28 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 
 export function registerHandlers(bolt: BoltApp, app: App): void {
   const { router, log, config } = app;
-  const recentEvents = new RecentIds(MAX_REMEMBERED_EVENTS);
-  const allowedTeams = config.SLACK_ALLOWED_TEAMS;
 
-  /** Allowlist, then router, then send; a failure is logged with an id and apologised for quoting it. */
+  /** Router (allowlist, limits, redelivery included), then send; a failure is logged with an id and apologised for. */
   async function answer(incoming: Incoming): Promise<void> {
     // Acks are already sent; let the event loop take other requests (and ack them) before
     // this answer's CPU work, so a burst is acked promptly rather than behind every answer.
     await new Promise((resolve) => setImmediate(resolve));
-    if (allowedTeams && !allowedTeams.includes(incoming.team ?? "")) {
-      log.warn({ team: incoming.team, kind: incoming.kind }, "slack request from a workspace not in SLACK_ALLOWED_TEAMS");
-      if (incoming.interactive) await incoming.tell(NOT_ALLOWED_TEXT);
-      return;
-    }
+    // Chat users always have an id: the router rate-limits by it.
+    const origin: Origin = {
+      adapter: "slack",
+      user: incoming.user ?? "unknown",
+      workspace: incoming.team ?? "",
+      interactive: incoming.interactive,
+      ...(incoming.eventId ? { eventId: incoming.eventId } : {}),
+    };
     try {
-      // Chat users always have an id: the router rate-limits by it.
-      const reply = await router.handle(incoming.text, { adapter: "slack", user: incoming.user ?? "unknown" });
+      const reply = await router.handle(incoming.text, origin);
       if (!reply.silent) await incoming.send(reply);
     } catch (error) {
       const errorId = newErrorId();
       log.error({ err: error, errorId, kind: incoming.kind }, "slack handler failed");
       await incoming
-        .tell(`Sorry, something went wrong on our side. If it keeps happening, quote error id ${errorId}.`)
+        .tell(apology(errorId))
         .catch((apologyError: unknown) => log.warn({ err: apologyError, errorId }, "slack apology could not be sent"));
     }
   }
@@ -96,16 +93,6 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
   // Anything that escapes our handlers (a malformed payload, say) is logged once, structured.
   bolt.error(async (error) => {
     log.error({ err: error, code: error.code }, "slack request failed");
-  });
-
-  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); Bolt has already acked it.
-  bolt.use(async ({ body, context, next }) => {
-    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
-    if (eventId && !recentEvents.add(eventId)) {
-      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack event redelivered; already answered");
-      return;
-    }
-    await next();
   });
 
   bolt.command(config.SLACK_COMMAND, async ({ command, ack, respond }) => {
@@ -166,6 +153,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       user: event.user,
       team: body.team_id,
       interactive: false,
+      eventId: body.event_id,
       send: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user, threadTs),
     });
@@ -180,6 +168,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       user: event.user,
       team: body.team_id,
       interactive: false,
+      eventId: body.event_id,
       send: (reply) => client.chat.postMessage({ channel: event.channel, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user),
     });

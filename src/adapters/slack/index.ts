@@ -1,18 +1,19 @@
 /**
  * The Slack adapter's transport: Bolt over HTTP (signed requests on /slack/events, plus
- * GET /healthz) or, when SLACK_APP_TOKEN is set, over Socket Mode. What happens to each
- * request is in handlers.ts; how answers look is in render.ts. stop() is graceful: no new
- * requests are taken, and those already acked are still answered (bounded).
+ * GET /healthz) or, when SLACK_APP_TOKEN is set, over Socket Mode, behind the shared
+ * Adapter contract. What happens to each request is in handlers.ts; how answers look is in
+ * render.ts. stop() is graceful: no new requests are taken, and those already acked are
+ * still answered (bounded).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
 import { App as BoltApp, type AppOptions } from "@slack/bolt";
 import type { App } from "../../app.js";
-import { ConfigError } from "../../config.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
-import { InFlight } from "./in-flight.js";
+import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { InFlight } from "../shared/in-flight.js";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -30,11 +31,9 @@ const WEB_API_TIMEOUT_MS = 10_000;
  */
 export const STOP_GRACE_MS = 8_000;
 
-export interface SlackAdapter {
-  /** Takes no new requests, lets those already taken be answered (bounded), then resolves. */
-  stop(): Promise<void>;
-  /** The HTTP port actually listened on (HTTP mode only). */
-  port?: number;
+export interface SlackAdapter extends Adapter {
+  /** The HTTP port actually listened on (HTTP mode, once started). */
+  readonly port: number | undefined;
 }
 
 export interface SlackListenOptions {
@@ -44,10 +43,7 @@ export interface SlackListenOptions {
   stopGraceMs?: number;
 }
 
-function required(name: string, value: string | undefined): string {
-  if (!value) throw new ConfigError(`Set ${name} to connect Slack (see .env.example and the README).`);
-  return value;
-}
+const SETTINGS_HINT = "it connects Slack (see .env.example and the README).";
 
 function healthHandler(app: App) {
   return (_request: IncomingMessage, response: ServerResponse) => {
@@ -76,60 +72,53 @@ function trackHandlers(bolt: BoltApp): InFlight {
 /** Waits for work in flight, up to `graceMs`; logs what is left behind. */
 async function finishInFlight(inFlight: InFlight, graceMs: number, log: App["log"]): Promise<void> {
   log.info({ inFlight: inFlight.size }, "slack adapter taking no new requests; finishing those in flight");
-  let timer: NodeJS.Timeout | undefined;
-  const graceOver = new Promise<"grace over">((resolve) => (timer = setTimeout(resolve, graceMs, "grace over")));
-  const outcome = await Promise.race([inFlight.drained(), graceOver]);
-  clearTimeout(timer);
-  if (outcome === "grace over") log.warn({ inFlight: inFlight.size, graceMs }, "slack adapter stopping with answers still in flight");
+  if (!(await inFlight.settle(graceMs))) log.warn({ inFlight: inFlight.size, graceMs }, "slack adapter stopping with answers still in flight");
 }
 
-/** stop() may be called more than once (a second signal, a test's cleanup): it runs once. */
-function once(stop: () => Promise<void>): () => Promise<void> {
-  let stopping: Promise<void> | undefined;
-  return () => (stopping ??= stop());
+interface Connection {
+  port?: number;
+  stop(graceMs: number): Promise<void>;
 }
 
-export async function startSlack(app: App, listen: SlackListenOptions = {}): Promise<SlackAdapter> {
-  const { config, log } = app;
-  const graceMs = listen.stopGraceMs ?? STOP_GRACE_MS;
-  const botToken = required("SLACK_BOT_TOKEN", config.SLACK_BOT_TOKEN);
-  const apiUrl = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
-  const common: AppOptions = {
+function commonOptions(app: App, botToken: string): AppOptions {
+  const apiUrl = app.config.SLACK_API_URL ? { slackApiUrl: app.config.SLACK_API_URL } : {};
+  return {
     // A fixed token and no auth.test: the app starts and answers with no other Slack host than
     // SLACK_API_URL. The bot's user id, needed to strip its mention, comes with each event.
     authorize: async () => ({ botToken }),
-    logger: boltLogger(log),
-    clientOptions: {
-      ...apiUrl,
-      retryConfig: WEB_API_RETRIES,
-      timeout: WEB_API_TIMEOUT_MS,
-    },
+    logger: boltLogger(app.log),
+    clientOptions: { ...apiUrl, retryConfig: WEB_API_RETRIES, timeout: WEB_API_TIMEOUT_MS },
   };
+}
 
-  if (config.SLACK_APP_TOKEN) {
-    const bolt = new BoltApp({
-      ...common,
-      socketMode: true,
-      appToken: config.SLACK_APP_TOKEN,
-      // The socket's own client keeps its patient default retries: reconnecting is worth the wait.
-      installerOptions: { clientOptions: apiUrl },
-    });
-    const inFlight = trackHandlers(bolt);
-    registerHandlers(bolt, app);
-    await bolt.start();
-    log.info({ mode: "socket" }, "slack adapter started");
-    const stop = async () => {
+async function connectSocketMode(app: App, botToken: string, appToken: string): Promise<Connection> {
+  const { config, log } = app;
+  const bolt = new BoltApp({
+    ...commonOptions(app, botToken),
+    socketMode: true,
+    appToken,
+    // The socket's own client keeps its patient default retries: reconnecting is worth the wait.
+    installerOptions: { clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {} },
+  });
+  const inFlight = trackHandlers(bolt);
+  registerHandlers(bolt, app);
+  await bolt.start();
+  log.info({ mode: "socket" }, "slack adapter started");
+  return {
+    stop: async (graceMs) => {
       // Disconnecting first means no new envelopes; answers go over HTTP, so they can still finish.
       await bolt.stop();
       await finishInFlight(inFlight, graceMs, log);
       log.info({ mode: "socket" }, "slack adapter stopped");
-    };
-    return { stop: once(stop) };
-  }
+    },
+  };
+}
 
+async function listenHttp(app: App, botToken: string, listen: SlackListenOptions): Promise<Connection> {
+  const { config, log } = app;
   const bolt = new BoltApp({
-    ...common,
-    signingSecret: required("SLACK_SIGNING_SECRET", config.SLACK_SIGNING_SECRET),
+    ...commonOptions(app, botToken),
+    signingSecret: requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT),
     endpoints: EVENTS_PATH,
     customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(app) }],
   });
@@ -140,14 +129,39 @@ export async function startSlack(app: App, listen: SlackListenOptions = {}): Pro
   server.on("request", (_request: IncomingMessage, response: ServerResponse) => void inFlight.track(finished(response)));
   const port = (server.address() as AddressInfo).port;
   log.info({ mode: "http", port }, "slack adapter started");
-  const stop = async () => {
-    // Closes the listener (and idle kept-alive connections): from here on, connections are refused.
-    const closed = bolt.stop();
-    await finishInFlight(inFlight, graceMs, log);
-    // Whatever connections remain are idle (kept alive after their ack) or abandoned.
-    server.closeAllConnections();
-    await closed;
-    log.info({ mode: "http", port }, "slack adapter stopped");
+  return {
+    port,
+    stop: async (graceMs) => {
+      // Closes the listener (and idle kept-alive connections): from here on, connections are refused.
+      const closed = bolt.stop();
+      await finishInFlight(inFlight, graceMs, log);
+      // Whatever connections remain are idle (kept alive after their ack) or abandoned.
+      server.closeAllConnections();
+      await closed;
+      log.info({ mode: "http", port }, "slack adapter stopped");
+    },
   };
-  return { port, stop: once(stop) };
+}
+
+export function createSlackAdapter(app: App, listen: SlackListenOptions = {}): SlackAdapter {
+  let connection: Connection | undefined;
+  let stopped = false;
+  return {
+    name: "slack",
+    get port() {
+      return connection?.port;
+    },
+    get ready() {
+      return connection !== undefined && !stopped;
+    },
+    async start() {
+      const botToken = requireSetting(app.config, "SLACK_BOT_TOKEN", SETTINGS_HINT);
+      const appToken = app.config.SLACK_APP_TOKEN;
+      connection = appToken ? await connectSocketMode(app, botToken, appToken) : await listenHttp(app, botToken, listen);
+    },
+    stop: stopOnce(async (graceMs = listen.stopGraceMs ?? STOP_GRACE_MS) => {
+      stopped = true;
+      await connection?.stop(graceMs);
+    }),
+  };
 }

@@ -9,6 +9,7 @@ import type { types } from "@slack/bolt";
 import { renderText } from "../../core/render-text.js";
 import { askFor, formatSource, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
 import type { Source } from "../../knowledge/schema.js";
+import { split, truncate } from "../shared/text-fit.js";
 
 // Slack's Block Kit limits.
 export const MAX_BLOCKS = 50;
@@ -31,7 +32,6 @@ export const MAX_SUGGESTIONS = 5;
 export const ASK_ACTION_PREFIX = "attache_ask_";
 export const SHARE_ACTION_ID = "attache_share";
 
-const ELLIPSIS = "…";
 const MORE_NOTE = "_…more: this answer was shortened to fit in a Slack message. Ask about one part of it for the rest._";
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -55,74 +55,18 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-interface Piece {
-  text: string;
-  /** What joins it to the piece before: a line break, a space, or nothing inside an over-long word. */
-  joiner: string;
-}
-
-/** Lines, then words for lines that are too long, then slices of words that are too long. */
-function pieces(text: string, max: number): Piece[] {
-  return text.split("\n").flatMap((line) => {
-    if (line.length <= max) return [{ text: line, joiner: "\n" }];
-    return line.split(" ").flatMap((word, index) => {
-      const joiner = index === 0 ? "\n" : " ";
-      if (word.length <= max) return [{ text: word, joiner }];
-      return sliceWord(word, max).map((slice, part) => ({ text: slice, joiner: part === 0 ? joiner : "" }));
-    });
-  });
-}
-
-/** Cuts a word with no spaces (a long URL) into slices, never inside an `&amp;`-style entity. */
-function sliceWord(word: string, max: number): string[] {
-  const slices: string[] = [];
-  let rest = word;
-  while (rest.length > max) {
-    let cut = max;
-    const entity = rest.lastIndexOf("&", cut - 1);
-    if (entity > cut - "&amp;".length && !rest.slice(entity, cut).includes(";")) cut = entity;
-    slices.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  return [...slices, rest];
-}
-
-/** Splits (escaped) text into chunks of at most `max` characters, at line breaks where it can, else between words. */
-export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const piece of pieces(text, max)) {
-    if (current === "") {
-      current = piece.text;
-    } else if (current.length + piece.joiner.length + piece.text.length <= max) {
-      current += piece.joiner + piece.text;
-    } else {
-      chunks.push(current.trimEnd());
-      current = piece.text;
-    }
-  }
-  if (current.trim() !== "") chunks.push(current.trimEnd());
-  return chunks;
-}
-
-/** The longest start of `text` that fits in `max` characters with an ellipsis, cut on a line or word boundary. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${splitText(text, max - ELLIPSIS.length)[0] ?? ""}${ELLIPSIS}`;
-}
-
 // Verbatim: Slack then links or mentions nothing by itself; only our explicit `<…>` tokens are live.
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
 const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", text, emoji: true });
 const textSection = (text: string): types.SectionBlock => ({ type: "section", text: mrkdwn(text) });
-const context = (text: string): types.ContextBlock => ({ type: "context", elements: [mrkdwn(truncateText(text, MAX_TEXT))] });
+const context = (text: string): types.ContextBlock => ({ type: "context", elements: [mrkdwn(truncate(text, MAX_TEXT))] });
 
 function header(title: string): types.HeaderBlock {
-  return { type: "header", text: plain(truncateText(escapeText(title), MAX_HEADER_TEXT)) };
+  return { type: "header", text: plain(truncate(escapeText(title), MAX_HEADER_TEXT)) };
 }
 
 function errorBlocks(error: ReplyError | undefined): SlackBlock[] {
-  return error ? [textSection(truncateText(`:warning: ${escapeText(error.message)}`, MAX_TEXT))] : [];
+  return error ? [textSection(truncate(`:warning: ${escapeText(error.message)}`, MAX_TEXT))] : [];
 }
 
 function fieldBlocks(fields: readonly Field[]): SlackBlock[] {
@@ -131,7 +75,7 @@ function fieldBlocks(fields: readonly Field[]): SlackBlock[] {
     const group = fields.slice(start, start + MAX_FIELDS);
     blocks.push({
       type: "section",
-      fields: group.map((field) => mrkdwn(truncateText(`*${escapeText(field.label)}*\n${escapeText(field.value)}`, MAX_FIELD_TEXT))),
+      fields: group.map((field) => mrkdwn(truncate(`*${escapeText(field.label)}*\n${escapeText(field.value)}`, MAX_FIELD_TEXT))),
     });
   }
   return blocks;
@@ -143,11 +87,11 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  return splitText(lines.join("\n"), MAX_TEXT).map(textSection);
+  return split(lines.join("\n"), MAX_TEXT).map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {
-  return { type: "button", text: plain(truncateText(escapeText(text), MAX_BUTTON_TEXT)), action_id: actionId, value };
+  return { type: "button", text: plain(truncate(escapeText(text), MAX_BUTTON_TEXT)), action_id: actionId, value };
 }
 
 function suggestionBlocks(suggestions: readonly EntryRef[]): SlackBlock[] {
@@ -207,7 +151,7 @@ const MIN_SHORTENED_TEXT = 200;
 /** What of a block fits in `textLeft` characters: the start of its text, or its first fields. */
 function shorten(block: SlackBlock, textLeft: number): SlackBlock | undefined {
   if (block.type !== "section") return undefined;
-  if (block.text) return textLeft >= MIN_SHORTENED_TEXT ? textSection(truncateText(block.text.text, textLeft)) : undefined;
+  if (block.text) return textLeft >= MIN_SHORTENED_TEXT ? textSection(truncate(block.text.text, textLeft)) : undefined;
   const fields: types.TextObject[] = [];
   for (const field of block.fields ?? []) {
     if (field.text.length > textLeft) break;
@@ -249,6 +193,6 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     ...shareBlocks(options.shareMessage),
     ...(sharedBy ? [context(sharedBy)] : []),
   ];
-  const fallback = truncateText(escapeText(renderText(reply)), MAX_FALLBACK_TEXT);
+  const fallback = truncate(escapeText(renderText(reply)), MAX_FALLBACK_TEXT);
   return { text: sharedBy ? `${sharedBy}\n${fallback}` : fallback, blocks: fit(head, body, tail) };
 }

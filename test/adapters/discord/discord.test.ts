@@ -1,11 +1,13 @@
 /**
- * The Discord adapter end to end: a real discord.js Client, started by startDiscord,
+ * The Discord adapter end to end: a real discord.js Client, started by createDiscordAdapter,
  * logs in to the local fake of Discord's REST API and gateway and answers what the fake
  * dispatches. Every assertion is on what actually reached the fake.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
-import { DM_NOT_ALLOWED_TEXT, GUILD_NOT_ALLOWED_TEXT, startDiscord, type DiscordAdapter } from "../../../src/adapters/discord/index.js";
+import { started, type Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
+import { createDiscordAdapter } from "../../../src/adapters/discord/index.js";
+import { DISCORD_DM_NOT_ALLOWED_TEXT as DM_NOT_ALLOWED_TEXT, DISCORD_NOT_ALLOWED_TEXT as GUILD_NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
 import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
 import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";
@@ -27,7 +29,7 @@ async function startBot(fake: FakeDiscord, options: BotOptions = {}) {
   const logger = recordingLogger("info");
   const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit), ...env });
   const app = customise(await createApp(config, logger.log));
-  const adapter = await startDiscord(app, deferAfterMs === undefined ? {} : { deferAfterMs });
+  const adapter = await started(createDiscordAdapter(app, deferAfterMs === undefined ? {} : { deferAfterMs }));
   return { adapter, logger };
 }
 
@@ -250,8 +252,9 @@ describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
     await fake?.close();
   });
 
-  const refusalsLogged = (guild: string | null, kind: string) =>
-    logger.lines.filter((line) => line.level === 40 && line.guild === guild && line.kind === kind && line.msg === "discord request from outside DISCORD_ALLOWED_GUILDS");
+  beforeEach(() => void (logger.lines.length = 0));
+  const refusalsLogged = (guild: string | null) =>
+    logger.lines.filter((line) => line.level === 40 && line.adapter === "discord" && line.workspace === guild && line.msg === "request from a workspace or server outside the allowlist");
 
   it("given a mention in an allowed guild, then it is answered", async () => {
     const { message } = fake.mention("concept multialignment");
@@ -265,7 +268,7 @@ describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
     expect(fake.repliesTo(message.id)).toEqual([]);
     // The only post since is the reply to settle()'s mention in the allowed guild.
     expect(fake.requests.filter(isMessagePost).slice(postsBefore).map((post) => post.path)).toEqual([`/channels/${fake.world.guild.textChannelId}/messages`]);
-    expect(refusalsLogged(fake.world.otherGuild.id, "mention")).toHaveLength(1);
+    expect(refusalsLogged(fake.world.otherGuild.id)).toHaveLength(1);
   });
 
   it("given a slash command in a guild not on the list, then only the asker sees a short refusal, and one warning names the guild", async () => {
@@ -273,9 +276,8 @@ describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
     const callback = await fake.callbackFor(interaction);
     expect(callback.body.type).toBe(CallbackTypes.Reply);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(callback.body.data.content).toBe(GUILD_NOT_ALLOWED_TEXT);
-    expect(callback.body.data.embeds ?? []).toEqual([]);
-    expect(refusalsLogged(fake.world.otherGuild.id, "command")).toHaveLength(1);
+    expect(callback.body.data.embeds[0].description).toBe(GUILD_NOT_ALLOWED_TEXT);
+    expect(refusalsLogged(fake.world.otherGuild.id)).toHaveLength(1);
   });
 
   it("given a slash command in an allowed guild, then it is answered for everyone to see", async () => {
@@ -289,8 +291,8 @@ describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
     const click = fake.interaction({ type: InteractionTypes.MessageComponent, data: buttonData(`${ASK_PREFIX}concept multialignment`), message: shown, guild: fake.world.otherGuild });
     const callback = await fake.callbackFor(click);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(callback.body.data.content).toBe(GUILD_NOT_ALLOWED_TEXT);
-    expect(refusalsLogged(fake.world.otherGuild.id, "button")).toHaveLength(1);
+    expect(callback.body.data.embeds[0].description).toBe(GUILD_NOT_ALLOWED_TEXT);
+    expect(refusalsLogged(fake.world.otherGuild.id)).toHaveLength(1);
   });
 
   it("given an option typed in a guild not on the list, then autocomplete offers no choices, while the allowed guild gets them", async () => {
@@ -304,16 +306,15 @@ describe("Discord adapter with DISCORD_ALLOWED_GUILDS set", () => {
     const { message } = fake.mention("concept multialignment", { inDm: true });
     const post = await replyTo(fake, message.id);
     expect(post.path).toBe(`/channels/${fake.world.dmChannelId}/messages`);
-    expect(post.body.content).toBe(DM_NOT_ALLOWED_TEXT);
-    expect(post.body.embeds ?? []).toEqual([]);
+    expect(post.body.embeds[0].description).toBe(DM_NOT_ALLOWED_TEXT);
     expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(refusalsLogged(null, "mention")).toHaveLength(1);
+    expect(refusalsLogged(null)).toHaveLength(1);
   });
 
   it("given a slash command in a DM, then only the asker sees the same explanation", async () => {
     const callback = await fake.callbackFor(fake.interaction({ ...slashCommand("concept", [stringOption("name", "multialignment")]), inDm: true }));
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(callback.body.data.content).toBe(DM_NOT_ALLOWED_TEXT);
+    expect(callback.body.data.embeds[0].description).toBe(DM_NOT_ALLOWED_TEXT);
   });
 });
 
@@ -379,7 +380,7 @@ describe("Discord adapter with slow, failing or too many questions", () => {
   it("given a failure while answering a mention, then the reply is a short apology with an error id", async () => {
     const { message } = fake.mention("explode");
     const post = await replyTo(fake, message.id);
-    expect(post.body.content).toMatch(/^Sorry, something went wrong while answering\. .*error id \w+\.$/);
+    expect(post.body.content).toMatch(/^Sorry, something went wrong on our side\. .*error id \w+\.$/);
     expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(post.body.content.length).toBeLessThanOrEqual(LIMITS.content);
   });

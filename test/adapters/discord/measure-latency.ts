@@ -6,7 +6,8 @@
  *   npx tsx test/adapters/discord/measure-latency.ts [runs=3] [mentions per run=30]
  */
 import { createApp } from "../../../src/app.js";
-import { startDiscord } from "../../../src/adapters/discord/index.js";
+import { started } from "../../../src/adapters/shared/adapter.js";
+import { createDiscordAdapter } from "../../../src/adapters/discord/index.js";
 import { recordingLogger, testConfig } from "../../support/app.js";
 import { FakeDiscord } from "./fake-discord.js";
 
@@ -21,7 +22,7 @@ const all: number[] = [];
 for (let run = 1; run <= runs; run += 1) {
   const fake = await FakeDiscord.start();
   const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: "100000" });
-  const adapter = await startDiscord(await createApp(config, recordingLogger("warn").log));
+  const adapter = await started(createDiscordAdapter(await createApp(config, recordingLogger("warn").log)));
   const times: number[] = [];
   for (let index = 0; index < perRun; index += 1) {
     const { message, dispatchedAt } = fake.mention(QUESTIONS[index % QUESTIONS.length]!);

@@ -1,8 +1,10 @@
+import { ERROR_CODES } from "../../../src/core/errors.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorReply, reply, type EntryRef, type Reply } from "../../../src/core/reply.js";
 import { ASK_PREFIX, COLORS, LIMITS, renderNotice, renderReply } from "../../../src/adapters/discord/render.js";
-import { escapeMarkdown, neutraliseMentions, split, truncate } from "../../../src/adapters/discord/text.js";
+import { split, truncate } from "../../../src/adapters/shared/text-fit.js";
+import { escapeMarkdown, neutraliseMentions } from "../../../src/adapters/discord/text.js";
 import type { Kind } from "../../../src/knowledge/schema.js";
 import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
 import { discordProblems, shownTexts } from "./limits.js";
@@ -198,7 +200,7 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
       entries: fc.constant<EntryRef[]>([]),
       suggestions: fc.array(anyRef, { maxLength: 30 }),
       sources: fc.array(fc.record({ title: shortText, author: shortText, year: fc.constant(2024) }), { maxLength: 20 }),
-      error: fc.record({ code: fc.constant("x"), message: text }),
+      error: fc.record({ code: fc.constantFrom(...ERROR_CODES), message: text }),
     });
     fc.assert(
       fc.property(anyReply, (generated) => {

@@ -8,8 +8,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../../src/adapters/discord/index.js";
-import { managerOptions, shardEntry, startShards } from "../../../src/adapters/discord/sharding.js";
+import type { Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
+import { createShardsAdapter, managerOptions, shardEntry } from "../../../src/adapters/discord/sharding.js";
+import { started } from "../../../src/adapters/shared/adapter.js";
 import { PROJECT_ROOT } from "../../../src/config.js";
 import { KNOWLEDGE_DIR, recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
 import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";
@@ -76,7 +77,7 @@ describe("DISCORD_SHARDS=2 through a local fake of Discord", () => {
     const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: String(SHARDS), KNOWLEDGE_DIR, LOG_LEVEL: "warn" };
     Object.assign(process.env, env);
     logger = recordingLogger("info");
-    shards = await startShards({ config: testConfig(env), log: logger.log }, { spawnDelayMs: 0 });
+    shards = await started(createShardsAdapter({ config: testConfig(env), log: logger.log }, { spawnDelayMs: 0 }));
   });
 
   afterAll(async () => {

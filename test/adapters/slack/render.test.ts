@@ -8,11 +8,10 @@ import {
   MAX_SUGGESTIONS,
   renderReply,
   SHARE_ACTION_ID,
-  splitText,
-  truncateText,
   type SlackBlock,
   type SlackMessage,
 } from "../../../src/adapters/slack/render.js";
+import { split as splitText, truncate as truncateText } from "../../../src/adapters/shared/text-fit.js";
 import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
 import { allTexts, slackProblems } from "./limits.js";
 

@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createApp, type App } from "../../../src/app.js";
-import { startSlack, type SlackAdapter } from "../../../src/adapters/slack/index.js";
+import { started } from "../../../src/adapters/shared/adapter.js";
+import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/index.js";
 import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
 import { apiMethod, BOT_USER_ID, commandPayload, eventEnvelope, eventually, fakeResponseUrls, fakeSlackApi, type Recorder } from "./fakes.js";
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   logger = recordingLogger();
   const config = testConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_APP_TOKEN: "xapp-1-test", SLACK_API_URL: `${api.url}/api/`, RATE_LIMIT_REQUESTS: "1000" });
   app = await createApp(config, logger.log);
-  adapter = await startSlack(app);
+  adapter = await started(createSlackAdapter(app));
 });
 
 afterAll(async () => {
@@ -79,7 +80,7 @@ describe("Socket Mode", () => {
     const post = await api.waitFor((request) => apiMethod("chat.postMessage")(request) && request.body.channel === "CSOCKET");
     expect(post.body.thread_ts).toBe("1700000600.000100");
     send({ ...envelope, envelope_id: "env-mention-retry", retry_attempt: 1, retry_reason: "timeout" });
-    await eventually(() => logger.lines.some((line) => line.msg === "slack event redelivered; already answered" && line.eventId === "EvSocket1"));
+    await eventually(() => logger.lines.some((line) => line.msg === "event redelivered; already answered" && line.eventId === "EvSocket1"));
     expect(received.map((message) => message.envelope_id)).toEqual(expect.arrayContaining(["env-mention", "env-mention-retry"]));
     expect(api.matching((request) => apiMethod("chat.postMessage")(request) && request.body.channel === "CSOCKET")).toHaveLength(1);
   });

@@ -4,9 +4,10 @@
  */
 import type { KnowledgeBase } from "../knowledge/base.js";
 import {
-  GOVERNANCE_TYPES,
+  GOVERNANCE_LABELS,
   STAKEHOLDER_CATEGORIES,
   STAKEHOLDER_LABELS,
+  US_ROLE_LABELS,
   type Entry,
   type EntryOf,
   type Goal,
@@ -14,31 +15,7 @@ import {
   type UsRoleSpell,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
-import { entryRef, mergeSources, type Field, type Reply, type Section } from "./reply.js";
-
-export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string> = {
-  "treaty-organisation": "treaty organisation",
-  "un-body": "UN body",
-  "un-process": "UN process",
-  "intergovernmental-forum": "intergovernmental forum",
-  "multilateral-bank": "multilateral bank",
-  "multistakeholder-forum": "multistakeholder forum",
-  "public-private-partnership": "public-private partnership",
-  "independent-organisation": "independent organisation",
-  network: "network",
-  coalition: "coalition",
-};
-
-export const US_ROLE_LABELS = {
-  leads: "Leads it",
-  member: "Member",
-  funder: "Funder",
-  withheld: "Withholds funding",
-  withdrawn: "Withdrew",
-  outside: "Stays outside",
-  none: "No role",
-  unknown: "Not recorded",
-} as const;
+import { entryRef, mergeSources, type Field, type Reply, type Section } from "../core/reply.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -18,4 +18,13 @@ export class InFlight {
   async drained(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
+
+  /** Waits until drained, or `graceMs` at most; true if everything finished. */
+  async settle(graceMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<"grace over">((resolve) => (timer = setTimeout(resolve, graceMs, "grace over")));
+    const outcome = await Promise.race([this.drained(), graceOver]);
+    clearTimeout(timer);
+    return outcome !== "grace over";
+  }
 }

@@ -6,9 +6,8 @@ import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
 import type { Resolution, SearchResult } from "../knowledge/search.js";
 import { entryCard } from "./cards.js";
-import { defineCommand, type CommandDefinition } from "./command.js";
-import { UserError } from "./errors.js";
-import { entryRef, reply, type Reply } from "./reply.js";
+import { defineCommand, type CommandDefinition } from "../core/command.js";
+import { entryRef, reply, type Reply } from "../core/reply.js";
 
 /** The card for the entry `name` means, or a polite miss with suggestions. */
 export function answerName(
@@ -52,14 +51,6 @@ export function resolutionNotes(name: string, resolution: Resolution, kind?: Kin
   return notes;
 }
 
-export function missingArgument(definition: Pick<CommandDefinition, "usage" | "examples">): UserError {
-  const example = definition.examples[0];
-  return new UserError(
-    "missing_argument",
-    `Usage: ${definition.usage}${example ? `, for example: ${example}` : ""}`,
-  );
-}
-
 /** A command that shows the card for one entry, preferring entries of `kind`. */
 export function lookupCommand(spec: {
   kind: Kind;
@@ -75,7 +66,6 @@ export function lookupCommand(spec: {
     examples: spec.examples,
     argument: { name: "name", description: `The ${spec.kind} to look up`, required: true, completes: [spec.kind] },
     handler: ({ args }, { kb }) => {
-      if (!args) throw missingArgument(definition);
       return answerName(kb, args, spec.kind, spec.kind);
     },
   });

@@ -12,8 +12,8 @@ import {
   type Entry,
   type EntryOf,
   type StakeholderCategory,
+  US_ROLE_LABELS,
 } from "../../knowledge/schema.js";
-import { US_ROLE_LABELS } from "../cards.js";
 import { plural } from "./text.js";
 
 export type Partnership = EntryOf<"partnership">;

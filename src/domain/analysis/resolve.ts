@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from "../../knowledge/base.js";
 import { answerName, resolutionNotes } from "../answers.js";
-import { entryRef, reply, type EntryRef, type Reply } from "../reply.js";
+import { entryRef, reply, type EntryRef, type Reply } from "../../core/reply.js";
 import { partnershipsLinkedTo, type Partnership } from "./partnerships.js";
 import { withArticle } from "./text.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import { matchPhrasing, topicOf } from "../../src/core/phrasings.js";
+import { matchPhrasing, topicOf } from "../../src/domain/phrasings.js";
 
 describe("natural phrasings of the analyst commands", () => {
   it.each([

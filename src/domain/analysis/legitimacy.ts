@@ -8,8 +8,8 @@
  * Each criterion carries its evidence, its verdict and what is missing. There is
  * deliberately no overall score: the reader weighs the criteria.
  */
-import { STAKEHOLDER_CATEGORIES } from "../../knowledge/schema.js";
-import { describeGoal, GOVERNANCE_LABELS, memberLines } from "../cards.js";
+import { GOVERNANCE_LABELS, STAKEHOLDER_CATEGORIES } from "../../knowledge/schema.js";
+import { describeGoal, memberLines } from "../cards.js";
 import {
   categoryLabels,
   measurableGoals,

@@ -1,0 +1,41 @@
+/**
+ * The one contract every chat adapter keeps, so `npm start` and each Discord shard start
+ * and stop them all the same way (after vercel/chat's `Adapter` and Bolt's `Receiver`).
+ */
+import type { Config } from "../../config.js";
+import { ConfigError } from "../../config.js";
+
+export interface Adapter {
+  /** "slack", "discord": for logs and /readyz. */
+  readonly name: string;
+  /** Connects or starts listening; resolves once messages are being taken. */
+  start(): Promise<void>;
+  /**
+   * Takes no new messages, lets those already taken be answered within `graceMs`, then
+   * disconnects. Safe to call more than once (a second signal, a test's cleanup).
+   */
+  stop(graceMs?: number): Promise<void>;
+  /** True while connected and taking messages (for /readyz). */
+  readonly ready: boolean;
+}
+
+/** Starts `adapter` and hands it back, for one-line set-ups. */
+export async function started<A extends Adapter>(adapter: A): Promise<A> {
+  await adapter.start();
+  return adapter;
+}
+
+/** Wraps a stop function so that it runs once; later calls share the first call's promise. */
+export function stopOnce(stop: (graceMs?: number) => Promise<void>): (graceMs?: number) => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return (graceMs) => (stopping ??= stop(graceMs));
+}
+
+export type CredentialName = "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID";
+
+/** The value of a credential the adapter cannot run without; a ConfigError naming it otherwise. */
+export function requireSetting(config: Config, name: CredentialName, hint: string): string {
+  const value = config[name];
+  if (!value) throw new ConfigError(`Set ${name}: ${hint}`);
+  return value;
+}
