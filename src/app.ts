@@ -6,6 +6,7 @@
 import { commands as shippedCommands } from "../commands/index.js";
 import type { Config } from "./config.js";
 import type { CommandDefinition } from "./core/command.js";
+import { ConversationMemory } from "./core/conversation.js";
 import { createLogger, type Logger } from "./core/log.js";
 import { allowlist, lengthCap, rateLimit, redelivery, requiredArgument } from "./core/middleware.js";
 import { MAX_MESSAGE_LENGTH } from "./core/parse.js";
@@ -45,6 +46,7 @@ export function routerOptions(config: Config, store: Store, log: Logger): Router
     emptyCommand: "help",
     fallbackCommand: "ask",
     interpret: matchPhrasing,
+    conversations: new ConversationMemory(store),
     middlewares: [
       redelivery(store, REDELIVERY_MEMORY_MS, log),
       allowlist({ adapter: "slack", allowed: config.SLACK_ALLOWED_TEAMS, refusalText: () => SLACK_NOT_ALLOWED_TEXT }, log),

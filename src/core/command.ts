@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
+import type { Recollection } from "./conversation.js";
 import type { Reply } from "./reply.js";
 
 export interface CommandRequest {
@@ -19,6 +20,8 @@ export interface CommandContext {
   kb: KnowledgeBase;
   /** The other commands, for help and suggestions. */
   commands: readonly CommandDefinition[];
+  /** The last answer in this conversation, if recent: what "it", "they" and "more" refer to. */
+  previous?: Recollection;
 }
 
 export interface CommandArgument {

@@ -7,6 +7,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { CommandDefinition } from "./command.js";
+import type { ConversationMemory, Recollection } from "./conversation.js";
 import { apology, newErrorId, UserError } from "./errors.js";
 import { hashUser, type Logger } from "./log.js";
 import { runChain, type Middleware, type Origin, type RoutedMiddleware, type RoutedTurn, type Turn } from "./middleware.js";
@@ -28,7 +29,9 @@ export interface RouterOptions {
   /** The command for a message whose first word names no command (a question). */
   fallbackCommand: string;
   /** Reads a natural phrasing ("is X legitimate?") as a command; undefined if it is none. */
-  interpret?: (message: string) => Interpretation | undefined;
+  interpret?: (message: string, previous: Recollection | undefined) => Interpretation | undefined;
+  /** Remembers each conversation's last answer, for follow-ups; none, no follow-ups. */
+  conversations?: ConversationMemory;
   /** Run on every message before routing, in order. */
   middlewares?: readonly Middleware[];
   /** Run once the command is known, in order. */
@@ -55,14 +58,14 @@ export class Router {
   }
 
   /** Which command a (sanitized) message runs, and with what arguments. */
-  private route(message: string): { command: CommandDefinition; args: string } {
+  private route(message: string, previous: Recollection | undefined): { command: CommandDefinition; args: string } {
     const { word, rest } = splitCommand(message);
     if (!word) return { command: this.registry.get(this.options.emptyCommand), args: "" };
     const command = this.registry.find(word);
     // Natural phrasings ("is X legitimate?", "A vs B", "who is in the Quad") name a command
     // in words. A command word wins, unless it is also a question word, like "who".
     if (!command || QUESTION_WORDS.has(word)) {
-      const phrasing = this.options.interpret?.(message);
+      const phrasing = this.options.interpret?.(message, previous);
       const phrased = phrasing && this.registry.find(phrasing.command);
       if (phrasing && phrased) return { command: phrased, args: phrasing.args };
     }
@@ -78,15 +81,19 @@ export class Router {
     let commandName = "unknown";
     let result: Reply;
     try {
-      result = await runChain(this.options.middlewares ?? [], turn, () => {
-        const routed: RoutedTurn = { ...turn, ...this.route(turn.message) };
+      result = await runChain(this.options.middlewares ?? [], turn, async () => {
+        const conversations = this.options.conversations;
+        const previous = await conversations?.recall(origin);
+        const routed: RoutedTurn = { ...turn, ...this.route(turn.message, previous) };
         commandName = routed.command.name;
-        return runChain(this.options.routedMiddlewares ?? [], routed, async () =>
+        const answer = await runChain(this.options.routedMiddlewares ?? [], routed, async () =>
           routed.command.handler(
             { command: routed.command.name, args: routed.args, message: routed.message },
-            { kb: this.knowledge(), commands: this.registry.visible },
+            { kb: this.knowledge(), commands: this.registry.visible, ...(previous ? { previous } : {}) },
           ),
         );
+        await conversations?.remember(origin, answer);
+        return answer;
       });
     } catch (error) {
       result = this.failure(commandName, error, origin);

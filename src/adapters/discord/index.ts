@@ -118,10 +118,12 @@ async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceM
   });
   const log = app.log.child({ adapter: ADAPTER });
   // The router hashes user ids for its logs, keys rate limits by them and checks the server.
-  const origin = (userId: string, guildId: string | null, interactive: boolean): Origin => ({
+  const origin = (userId: string, guildId: string | null, channelId: string, interactive: boolean): Origin => ({
     adapter: ADAPTER,
     user: userId,
     workspace: guildId,
+    // Follow-ups refer to the last answer this user got in this channel.
+    conversation: channelId,
     interactive,
   });
   const asMessage = (rendered: DiscordMessage) => ({ ...rendered, allowedMentions: SAFE_MENTIONS });
@@ -146,7 +148,7 @@ async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceM
     if (text === undefined) return;
     try {
       // Outside DISCORD_ALLOWED_GUILDS the router refuses: silently in a server, with one line in a DM.
-      const reply = await app.router.handle(text, origin(message.author.id, message.guildId, false));
+      const reply = await app.router.handle(text, origin(message.author.id, message.guildId, message.channelId, false));
       if (!reply.silent) await message.reply(asMessage(renderReply(reply)));
     } catch (error) {
       await apologise(message, error, "mention");
@@ -156,7 +158,7 @@ async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceM
   /** Slash commands and suggestion buttons: answer at once if quick, else defer and edit. */
   async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, text: string): Promise<void> {
     try {
-      const pending = app.router.handle(text, origin(interaction.user.id, interaction.guildId, true));
+      const pending = app.router.handle(text, origin(interaction.user.id, interaction.guildId, interaction.channelId ?? "", true));
       const early = await within(pending, deferAfterMs);
       // Silenced (already told to slow down): a button needs only an ack; a slash command
       // must show something, so it repeats the refusal to the asker alone.

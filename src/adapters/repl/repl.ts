@@ -3,6 +3,7 @@
  * on a pipe, one message per line in and one reply per line out (text or JSON lines).
  * Local and trusted: no rate limits or allowlists apply here.
  */
+import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { toJson } from "../../core/json.js";
@@ -65,10 +66,12 @@ export async function runRepl(router: Router, knowledge: () => KnowledgeBase, op
     rl.setPrompt(options.color ? "\u001b[1mattaché>\u001b[0m " : "attaché> ");
     rl.prompt();
   }
+  // One session is one conversation: a follow-up line refers to the previous answer.
+  const origin = { adapter: "repl", conversation: randomUUID() };
   for await (const line of rl) {
     const message = line.trim();
     if (options.interactive && EXIT_WORDS.has(message.toLowerCase())) break;
-    if (message) write(formatReply(await router.handle(message, { adapter: "repl" }), options));
+    if (message) write(formatReply(await router.handle(message, origin), options));
     if (options.interactive) rl.prompt();
   }
   rl.close();

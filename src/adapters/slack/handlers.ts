@@ -24,6 +24,8 @@ interface Incoming {
   interactive: boolean;
   /** Slack's id for an event delivery (mentions, DMs), so a redelivery is answered once. */
   eventId?: string;
+  /** The channel, DM or thread: follow-ups there refer to the last answer. */
+  conversation: string | undefined;
   send(reply: Reply): Promise<unknown>;
   /** Says something short to this person only: an apology or a refusal. */
   tell(text: string): Promise<unknown>;
@@ -77,6 +79,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       workspace: incoming.team ?? "",
       interactive: incoming.interactive,
       ...(incoming.eventId ? { eventId: incoming.eventId } : {}),
+      ...(incoming.conversation ? { conversation: incoming.conversation } : {}),
     };
     try {
       const reply = await router.handle(incoming.text, origin);
@@ -103,6 +106,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       user: command.user_id,
       team: command.team_id,
       interactive: true,
+      conversation: command.channel_id,
       send: (reply) => respond(ephemeral(reply, command.text)),
       tell: tellVia(respond),
     });
@@ -117,6 +121,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       user: body.user.id,
       team: body.team?.id ?? body.user.team_id,
       interactive: true,
+      conversation: body.channel?.id,
       send: (reply) => respond(ephemeral(reply, text)),
       tell: tellVia(respond),
     });
@@ -130,6 +135,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       user: body.user.id,
       team: body.team?.id ?? body.user.team_id,
       interactive: true,
+      conversation: body.channel?.id,
       send: async (reply) => {
         const message = renderReply(reply, { sharedBy: body.user.id });
         try {
@@ -154,6 +160,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       team: body.team_id,
       interactive: false,
       eventId: body.event_id,
+      conversation: `${event.channel}:${threadTs}`,
       send: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user, threadTs),
     });
@@ -169,6 +176,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
       team: body.team_id,
       interactive: false,
       eventId: body.event_id,
+      conversation: event.channel,
       send: (reply) => client.chat.postMessage({ channel: event.channel, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user),
     });
