@@ -171,6 +171,17 @@ describe("the knowledge base: dated facts and honest unknowns", () => {
   });
 });
 
+describe("the knowledge base: a partnership to seed for every SDG", () => {
+  it("maps every one of Agenda 2030's goals to at least one partnership besides the all-goal United Nations", () => {
+    const agenda = entries.find((entry): entry is EntryOf<"document"> => entry.id === "agenda-2030" && entry.kind === "document");
+    const goals = agenda?.numbered_goals.map((goal) => goal.number) ?? [];
+    expect(goals).toHaveLength(17);
+    const specific = partnerships().filter((partnership) => partnership.sdgs.length < goals.length);
+    const uncovered = goals.filter((goal) => !specific.some((partnership) => partnership.sdgs.includes(goal)));
+    expect(uncovered).toEqual([]);
+  });
+});
+
 describe("the knowledge base: in its own words", () => {
   const committedFingerprint = async () =>
     (await readFile(ESSAY_FINGERPRINT, "utf8")).split("\n").filter((line) => line && !line.startsWith("#"));
