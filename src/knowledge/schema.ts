@@ -221,7 +221,8 @@ export const UsRoleSpellSchema = z
     source: SourceSchema.optional(),
   })
   .strict()
-  .refine((spell) => !spell.since || !spell.until || spell.since <= spell.until, {
+  // Compared at the coarser precision: "2025-06" to "2025" is within the same year.
+  .refine(({ since, until }) => !since || !until || since.slice(0, until.length) <= until.slice(0, since.length), {
     message: "since must not be later than until",
     path: ["until"],
   });

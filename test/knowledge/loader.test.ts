@@ -99,6 +99,14 @@ describe("loading the knowledge base", () => {
     expect(text).toMatch(/sources: every entry needs at least one source/);
   });
 
+  it("rejects a U.S.-role period that ends before it begins, comparing dates at the coarser precision", async () => {
+    const lines = await problemLines({
+      "partnerships/gavi.yaml": partnership("gavi", { us_role: [{ role: "funder", since: "2025", until: "2024-06" }] }),
+      "partnerships/quad.yaml": partnership("quad", { us_role: [{ role: "member", since: "2025-06", until: "2025" }] }),
+    });
+    expect(lines).toEqual([`partnerships${path.sep}gavi.yaml: us_role[0].until: since must not be later than until`]);
+  });
+
   it("reports broken related ids and quote speakers", async () => {
     const lines = await problemLines({
       "concepts/open-world.yaml": concept("open-world", { related: ["no-such-entry"] }),
