@@ -12,6 +12,7 @@ import {
   type EntryOf,
   type Goal,
   type Source,
+  type StakeholderCategory,
   type UsRoleSpell,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
@@ -58,13 +59,16 @@ export function describeGoal(goal: Goal): string {
   return `Measurable: ${goal.text} (target: ${goal.target}, by ${goal.deadline})`;
 }
 
-/** Every category: its members, "none", or "not recorded" (the sources do not say). */
+/** One category: its members, "none", or "not recorded" (the sources do not say). */
+export function memberLine(partnership: EntryOf<"partnership">, category: StakeholderCategory): string {
+  const members = partnership.members[category];
+  const value = members === undefined ? "not recorded" : members.length === 0 ? "none" : members.join(", ");
+  return `${STAKEHOLDER_LABELS[category]}: ${value}`;
+}
+
+/** Every category, in the schema's order. */
 export function memberLines(partnership: EntryOf<"partnership">): string[] {
-  return STAKEHOLDER_CATEGORIES.map((category) => {
-    const members = partnership.members[category];
-    const value = members === undefined ? "not recorded" : members.length === 0 ? "none" : members.join(", ");
-    return `${STAKEHOLDER_LABELS[category]}: ${value}`;
-  });
+  return STAKEHOLDER_CATEGORIES.map((category) => memberLine(partnership, category));
 }
 
 /** "Rebecca Lissner and Mira Rapp-Hooper", from the speakers' entries. */

@@ -37,8 +37,8 @@ describe("cards say when their facts date from and what is not known", () => {
   it("tells a category with no members (“none”) from one the sources say nothing about (“not recorded”)", async () => {
     const aukus = renderText(await ask("partnership aukus"));
     expect(aukus).toContain("Private sector: none");
-    const gavi = renderText(await ask("partnership gavi"));
-    expect(gavi).toContain("Civil society: not recorded");
+    const seforall = renderText(await ask("partnership seforall"));
+    expect(seforall).toContain("Civil society: not recorded");
   });
 
   it("attributes a quotation to all of its speakers, and finds it under either", async () => {

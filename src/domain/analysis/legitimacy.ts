@@ -9,7 +9,7 @@
  * deliberately no overall score: the reader weighs the criteria.
  */
 import { GOVERNANCE_LABELS, STAKEHOLDER_CATEGORIES } from "../../knowledge/schema.js";
-import { describeGoal, memberLines } from "../cards.js";
+import { describeGoal, memberLine } from "../cards.js";
 import {
   categoryLabels,
   measurableGoals,
@@ -183,7 +183,8 @@ function breadthCriterion(partnership: Partnership): Criterion {
     reason: open
       ? `${counts}; ${unrecorded.length} ${unrecorded.length === 1 ? "is" : "are"} not recorded, so the verdict is ${verdict === "unrecorded" ? "left open" : `at least ${VERDICT_LABELS[verdict].toLowerCase()}`}.`
       : `${counts}.`,
-    evidence: memberLines(partnership),
+    // What the record says; the categories it is silent on are listed as missing.
+    evidence: STAKEHOLDER_CATEGORIES.filter((category) => !unrecorded.includes(category)).map((category) => memberLine(partnership, category)),
     missing: [
       ...(none.length > 0 ? [`no members in: ${categoryLabels(none)}`] : []),
       ...(unrecorded.length > 0 ? [`not recorded: ${categoryLabels(unrecorded)}`] : []),
