@@ -43,13 +43,13 @@ beforeAll(async () => {
 const partnerships = () => entries.filter((entry): entry is Partnership => entry.kind === "partnership");
 
 /** A member string made only of generic words, once notes in brackets are set aside. */
-export function isPlaceholderMember(member: string): boolean {
+function isPlaceholderMember(member: string): boolean {
   const words = normalize(member.replace(/\([^)]*\)/g, " ")).split(" ").filter(Boolean);
   return words.length > 0 && words.every((word) => GENERIC_MEMBER_WORDS.has(word));
 }
 
 /** Does date `a` (2024, 2024-09, 2024-09-22) fall after date `b`, compared at the coarser precision? */
-export function isLater(a: string, b: string): boolean {
+function isLater(a: string, b: string): boolean {
   const length = Math.min(a.length, b.length);
   return a.slice(0, length) > b.slice(0, length);
 }
