@@ -14,7 +14,7 @@ export const MAX_SHARED_RUN = 8;
 const QUOTATIONS = [/“[^”]*”/g, /"[^"]*"/g];
 
 /** Runs of `size` consecutive words, case and punctuation normalised; a quotation breaks a run. */
-export function wordRuns(text: string, size = MAX_SHARED_RUN): string[] {
+function wordRuns(text: string, size = MAX_SHARED_RUN): string[] {
   const pieces = QUOTATIONS.reduce((rest, pattern) => rest.replace(pattern, "\u0000"), text).split("\u0000");
   return pieces.flatMap((piece) => {
     const words = normalize(piece).split(" ").filter(Boolean);
@@ -22,7 +22,7 @@ export function wordRuns(text: string, size = MAX_SHARED_RUN): string[] {
   });
 }
 
-export const runHash = (run: string): string => createHash("sha256").update(run).digest("hex").slice(0, 16);
+const runHash = (run: string): string => createHash("sha256").update(run).digest("hex").slice(0, 16);
 
 /** The fingerprint of a source: hashes of all its runs. Its own quotation marks are dropped, so runs continue through them. */
 export function fingerprint(source: string): string[] {
