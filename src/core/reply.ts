@@ -11,6 +11,8 @@ export interface EntryRef {
   title: string;
   /** Relevance, 0 best (search results only). */
   score?: number;
+  /** The date the entry's facts are current to (DESIGN.md: "Each entry may carry `as_of`"). */
+  as_of?: string;
 }
 
 export interface Section {
@@ -46,12 +48,17 @@ export interface Reply {
   error?: ReplyError;
   /** Send nothing at all: the user was already told to slow down. Adapters still ack. */
   silent?: boolean;
+  /** The command this reply asked a question for ("compare what?"): the next message may only name what it needs. */
+  awaiting?: string;
+  /** The parts of a reply to a message that asked two things, each with its command and entries. */
+  parts?: Array<{ command: string; title?: string; entries: EntryRef[] }>;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
-  return score === undefined
-    ? { id: entry.id, kind: entry.kind, title: entry.title }
-    : { id: entry.id, kind: entry.kind, title: entry.title, score };
+  const ref: EntryRef = { id: entry.id, kind: entry.kind, title: entry.title };
+  if (score !== undefined) ref.score = score;
+  ref.as_of = entry.as_of;
+  return ref;
 }
 
 /** A reply with defaults for everything not given. */
@@ -92,4 +99,21 @@ export function formatSource(source: Source): string {
   const by = [source.author, source.publisher].filter(Boolean);
   const byline = source.author && source.publisher ? `${source.author} (${source.publisher}, ${source.year})` : `${by[0]} (${source.year})`;
   return [`${source.title}, ${byline}`, source.locator, source.url].filter(Boolean).join(", ");
+}
+
+/** One reply to a message that asked two things: the first answer, then the second under its own heading. */
+export function combineParts(first: Reply, second: Reply): Reply {
+  if (!second.ok) return first;
+  const known = new Set(first.entries.map((entry) => entry.id));
+  return {
+    ...first,
+    sections: [...first.sections, { heading: `Also: ${second.title ?? "your second question"}` }, ...second.fields.map((field) => ({ text: `${field.label}: ${field.value}` })), ...second.sections],
+    entries: [...first.entries, ...second.entries.filter((entry) => !known.has(entry.id))],
+    suggestions: [...first.suggestions, ...second.suggestions],
+    sources: mergeSources([...first.sources, ...second.sources]),
+    parts: [
+      { command: first.command, title: first.title, entries: first.entries },
+      { command: second.command, title: second.title, entries: second.entries },
+    ],
+  };
 }
