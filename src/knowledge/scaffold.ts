@@ -28,20 +28,21 @@ function fieldLines(key: string, field: Field, depth: number, given: Record<stri
   const pad = INDENT.repeat(depth);
   const known = given[key];
   const comment = `${pad}# ${field.required ? "Required" : "Optional"}: ${describeShape(field.shape)}`;
-  const body = valueLines(key, field.shape, depth, known);
+  const body = valueLines(key, field.shape, depth, known, field.required);
   if (field.required || known !== undefined) return [comment, ...body];
   // Optional: commented out whole, so the file stays valid as it is.
   return [comment, ...body.map((line) => `${pad}# ${line.slice(pad.length)}`)];
 }
 
-function valueLines(key: string, shape: Shape, depth: number, known: unknown): string[] {
+function valueLines(key: string, shape: Shape, depth: number, known: unknown, required: boolean): string[] {
   const pad = INDENT.repeat(depth);
   if (known !== undefined) return [`${pad}${key}: ${stringify(known).trim()}`];
   switch (shape.type) {
     case "object":
       return [`${pad}${key}:`, ...objectLines(shape.fields, depth + 1, {})];
     case "list": {
-      if (shape.element.type !== "object") return [`${pad}${key}: []`];
+      // A required list shows the one item it needs at least; an optional one starts empty.
+      if (shape.element.type !== "object") return required ? [`${pad}${key}:`, `${pad}${INDENT}- ${placeholder(shape.element)}`] : [`${pad}${key}: []`];
       // One item as a pattern: its first line carries the "- ".
       const item = objectLines(shape.element.fields, depth + 2, {});
       const first = item.findIndex((line) => !line.trimStart().startsWith("#"));

@@ -234,7 +234,7 @@ describe("hostile and broken knowledge folders (#13)", () => {
     const hostile = `\u001b[2J\u202e${"x".repeat(5000)}\nnext line`;
     const lines = await problemLines({ "partnerships/gavi.yaml": partnership("gavi", { us_role: hostile }) });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^partnerships.gavi\.yaml: us_role: expected one of leads, member, funder, outside, none, got /);
+    expect(lines[0]).toMatch(/^partnerships.gavi\.yaml: us_role\S*: expected one of [a-z, -]+, got "/);
     expect(lines[0]!.length).toBeLessThanOrEqual(MAX_PROBLEM_MESSAGE + 60);
     expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e]/);
   });
