@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { listEntryFiles, readEntrySource, sameStamp, SIZE_LIMITS, type ListedFile, type SizeLimits } from "./files.js";
-import { cleanText, displayPath, KnowledgeLoadError, problem, type Problem } from "./problems.js";
+import { cleanText, displayPath, KnowledgeLoadError, MAX_PROBLEM_PATH, problem, type Problem } from "./problems.js";
 import { readSnapshot, writeSnapshot, type FileRecord } from "./snapshot.js";
 import type { Entry } from "./schema.js";
 import { cleanedNames } from "./index.js";
@@ -132,13 +132,25 @@ export class KnowledgeFolder {
     return !this.unsaved;
   }
 
+  /** Each file as problems show it, worked out once: a reload lists them all again. */
+  private readonly shown = new Map<string, string>();
+
+  private shownPath(rel: string): string {
+    let file = this.shown.get(rel);
+    if (file === undefined) {
+      file = cleanText(displayPath(path.join(this.root, rel)), MAX_PROBLEM_PATH);
+      this.shown.set(rel, file);
+    }
+    return file;
+  }
+
   result(): FolderResult {
     const problems = [...this.listingProblems];
     const loaded: LoadedEntry[] = [];
     const names = new Map<string, readonly string[]>();
     const version = createHash("sha256");
     for (const record of this.records.values()) {
-      const file = cleanText(displayPath(path.join(this.root, record.rel)), 200);
+      const file = this.shownPath(record.rel);
       for (const issue of record.problems) problems.push({ file, ...issue });
       version.update(`${record.rel}\0${record.hash}\n`);
       if (!record.entry) continue;

@@ -25,7 +25,7 @@ export function formatProblem(problem: Problem): string {
 
 /** Longest problem message kept: validation messages quote the offending value, which may be huge. */
 export const MAX_PROBLEM_MESSAGE = 300;
-const MAX_PROBLEM_PATH = 200;
+export const MAX_PROBLEM_PATH = 200;
 
 // Control characters (terminal escapes, newlines) and bidirectional overrides (which reorder a line as shown).
 const UNSAFE_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;

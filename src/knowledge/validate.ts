@@ -85,6 +85,18 @@ function referencedIds(entry: Entry): Array<{ field: string; id: string }> {
   return refs;
 }
 
+/** Squashed title and aliases of each entry, in that order; kept per entry object, which a reload of other files leaves alone. */
+const nameKeysMemo = new WeakMap<Entry, string[]>();
+
+function nameKeys(item: LoadedEntry): string[] {
+  let keys = nameKeysMemo.get(item.entry);
+  if (!keys) {
+    keys = (item.names ?? cleanedNames(item.entry)).slice(1).map(squash);
+    nameKeysMemo.set(item.entry, keys);
+  }
+  return keys;
+}
+
 /**
  * Cross-entry checks: unique ids, unique names, and links that resolve. Hash lookups over
  * names cleaned once per file, so checking a whole large set again after one edit stays cheap.
@@ -101,18 +113,17 @@ export function checkLinks(loaded: readonly LoadedEntry[]): Problem[] {
   // A name (title or alias) must lead to one entry only, or exact lookup would be a coin toss.
   const owners = new Map<string, LoadedEntry>();
   for (const item of loaded) {
-    const cleaned = item.names ?? cleanedNames(item.entry);
-    const names = [item.entry.title, ...item.entry.aliases];
-    const seenHere = new Set<string>();
-    names.forEach((name, index) => {
-      const key = squash(cleaned[index + 1] ?? "");
-      if (!key || seenHere.has(key)) return;
-      seenHere.add(key);
+    const keys = nameKeys(item);
+    keys.forEach((key, index) => {
+      // An entry may spell one name twice (title and alias); that is no clash.
+      if (!key || keys.indexOf(key) !== index) return;
       const owner = owners.get(key);
-      if (owner && owner.entry.id !== item.entry.id) {
+      if (!owner) owners.set(key, item);
+      else if (owner.entry.id !== item.entry.id) {
         const field = index === 0 ? "title" : `aliases[${index - 1}]`;
+        const name = index === 0 ? item.entry.title : item.entry.aliases[index - 1];
         problems.push(problem(item.file, field, `duplicate name "${name}": "${owner.entry.id}" (${owner.file}) already uses it`));
-      } else owners.set(key, item);
+      }
     });
   }
 
