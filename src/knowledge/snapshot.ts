@@ -50,7 +50,13 @@ export function codeHash(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256").update(String(SNAPSHOT_FORMAT));
   const extension = path.extname(fileURLToPath(import.meta.url));
-  for (const name of CODE_FILES) hash.update(readFileSync(path.join(here, `${name}${extension}`)));
+  for (const name of CODE_FILES) {
+    try {
+      hash.update(readFileSync(path.join(here, `${name}${extension}`)));
+    } catch {
+      hash.update(`no ${name}`);
+    }
+  }
   // The lock file pins zod, yaml and js-yaml, whose versions decide what validates.
   try {
     hash.update(readFileSync(path.join(PROJECT_ROOT, "package-lock.json")));
@@ -109,9 +115,10 @@ export function readSnapshot(cacheDir: string, realRoot: string): Map<string, Fi
 
 /** Writes the records as the folder's snapshot; false (and no partial file) if it cannot. */
 export function writeSnapshot(cacheDir: string, realRoot: string, records: Iterable<FileRecord>): boolean {
-  const file = snapshotFile(cacheDir, realRoot);
-  const temporary = `${file}.${process.pid}.tmp`;
+  let temporary: string | undefined;
   try {
+    const file = snapshotFile(cacheDir, realRoot);
+    temporary = `${file}.${process.pid}.tmp`;
     const payload = Buffer.from(JSON.stringify([...records]));
     const header: Header = { format: SNAPSHOT_FORMAT, code: codeHash(), root: realRoot, sha256: sha256(payload) };
     mkdirSync(cacheDir, { recursive: true });
@@ -120,7 +127,7 @@ export function writeSnapshot(cacheDir: string, realRoot: string, records: Itera
     pruneSnapshots(cacheDir, file);
     return true;
   } catch {
-    rmSync(temporary, { force: true });
+    if (temporary) rmSync(temporary, { force: true });
     return false;
   }
 }
