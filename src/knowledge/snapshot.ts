@@ -44,18 +44,18 @@ const CODE_FILES = ["schema", "validate", "files", "folder", "snapshot", "normal
 
 let codeHashMemo: string | undefined;
 
-/** A hash of the code that turns files into records, as it runs now (TypeScript or compiled). */
+/** A hash of the code that turns files into records, as it runs now (TypeScript or compiled); empty if it cannot be read. */
 export function codeHash(): string {
-  if (codeHashMemo) return codeHashMemo;
+  if (codeHashMemo !== undefined) return codeHashMemo;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256").update(String(SNAPSHOT_FORMAT));
   const extension = path.extname(fileURLToPath(import.meta.url));
-  for (const name of CODE_FILES) {
-    try {
-      hash.update(readFileSync(path.join(here, `${name}${extension}`)));
-    } catch {
-      hash.update(`no ${name}`);
-    }
+  try {
+    for (const name of CODE_FILES) hash.update(readFileSync(path.join(here, `${name}${extension}`)));
+  } catch {
+    // Code we cannot hash (bundled, say) could change unseen: no snapshot is read or written.
+    codeHashMemo = "";
+    return codeHashMemo;
   }
   // The lock file pins zod, yaml and js-yaml, whose versions decide what validates.
   try {
@@ -94,6 +94,7 @@ const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex")
 /** The records of the last snapshot, or nothing if there is none we can trust. */
 export function readSnapshot(cacheDir: string, realRoot: string): Map<string, FileRecord> | undefined {
   let data: Buffer;
+  if (!codeHash()) return undefined;
   try {
     data = readFileSync(snapshotFile(cacheDir, realRoot));
   } catch {
@@ -116,6 +117,7 @@ export function readSnapshot(cacheDir: string, realRoot: string): Map<string, Fi
 /** Writes the records as the folder's snapshot; false (and no partial file) if it cannot. */
 export function writeSnapshot(cacheDir: string, realRoot: string, records: Iterable<FileRecord>): boolean {
   let temporary: string | undefined;
+  if (!codeHash()) return false;
   try {
     const file = snapshotFile(cacheDir, realRoot);
     temporary = `${file}.${process.pid}.tmp`;
