@@ -85,12 +85,15 @@ export class RedisStore implements Store {
     this.client.on("error", (error: Error) => this.noteOutage(error));
   }
 
-  /** Connects to `url`; if Redis does not answer soon, starts on memory and keeps trying. */
+  /** Connects to `url`; if Redis refuses or does not answer soon, starts on memory and keeps trying. */
   static async open(url: string, log: Logger, options: RedisStoreOptions = {}): Promise<RedisStore> {
     const store = new RedisStore(url, log, options);
-    const ready = new Promise<void>((resolve) => store.client.once("ready", resolve));
+    const settled = new Promise<void>((resolve) => {
+      store.client.once("ready", resolve);
+      store.client.once("error", () => resolve());
+    });
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECT_MS).unref());
-    await Promise.race([ready, timeout]);
+    await Promise.race([settled, timeout]);
     if (!store.connected) store.noteOutage(new Error(`no connection within ${FIRST_CONNECT_MS} ms`));
     else log.info({ redis: redactedUrl(url) }, "shared state in redis");
     return store;
