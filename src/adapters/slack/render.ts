@@ -87,7 +87,8 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  return split(lines.join("\n"), MAX_TEXT).map(textSection);
+  // Slack rejects a section whose text is only whitespace.
+  return split(lines.join("\n"), MAX_TEXT).filter((chunk) => chunk.trim() !== "").map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {
