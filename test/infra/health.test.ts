@@ -10,6 +10,7 @@ import { createApp, type App } from "../../src/app.js";
 import type { Adapter } from "../../src/adapters/shared/adapter.js";
 import { startHealthServer, type HealthServer } from "../../src/infra/health.js";
 import { KNOWLEDGE_DIR, recordingLogger, testConfig } from "../support/app.js";
+import { freePort } from "../support/processes.js";
 
 /** An adapter whose readiness the test sets, as a connecting or stopping one would report it. */
 function adapterNamed(name: string): Adapter & { ready: boolean } {
@@ -91,5 +92,23 @@ describe("/metrics in Prometheus's text format", () => {
     expect(value("attache_knowledge_reload_failures_total")).toBe(1);
     expect(value('attache_store_connected{store="memory"}')).toBe(1);
     expect(text).toContain("process_resident_memory_bytes");
+  });
+});
+
+describe("/healthz and /metrics while Redis is away", () => {
+  it("given a REDIS_URL nothing answers at, then /healthz still answers 200 but says degraded, and /metrics shows the store disconnected", async () => {
+    const away = await createApp(testConfig({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), recordingLogger().log);
+    const probe = await startHealthServer(away, 0, "127.0.0.1");
+    try {
+      const health = await fetch(`http://127.0.0.1:${probe.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "degraded", store: "redis", store_connected: false });
+      expect(await (await fetch(`http://127.0.0.1:${probe.port}/metrics`)).text()).toContain('attache_store_connected{store="redis"} 0');
+      // And it still answers, from its own memory.
+      expect(await away.router.handle("gavi", { adapter: "slack", user: "UANA" })).toMatchObject({ ok: true });
+    } finally {
+      await probe.close();
+      await away.store.close();
+    }
   });
 });
