@@ -27,6 +27,13 @@ const idList = z
     return ids.length > 0 ? ids : undefined;
   });
 
+const optionalPort = (name: string) =>
+  optionalText.pipe(
+    z.coerce.number<string>({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(0).max(65535, `${name} must be at most 65535`).optional(),
+  );
+
+const REDIS_PROTOCOLS = ["redis:", "rediss:"];
+
 const positiveInt = (name: string, fallback: number) =>
   z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be at least 1`).default(fallback);
 
@@ -53,6 +60,12 @@ export const ConfigSchema = z.object({
   DISCORD_SHARDS: positiveInt("DISCORD_SHARDS", 1),
   RATE_LIMIT_REQUESTS: positiveInt("RATE_LIMIT_REQUESTS", 10),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt("RATE_LIMIT_WINDOW_SECONDS", 30),
+  REDIS_URL: optionalText.refine(
+    (value) => value === undefined || (URL.canParse(value) && REDIS_PROTOCOLS.includes(new URL(value).protocol)),
+    "REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379",
+  ),
+  HEALTH_PORT: optionalPort("HEALTH_PORT"),
+  LOG_SALT: optionalText.refine((value) => value === undefined || value.length >= 16, "LOG_SALT must be at least 16 characters"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 

@@ -32,4 +32,16 @@ describe("configuration from the environment", () => {
     expect(message).toMatch(/SLACK_API_URL: SLACK_API_URL must be a URL/);
     expect(message).toMatch(/SLACK_COMMAND: SLACK_COMMAND must look like \/attache/);
   });
+
+  it("given the settings for several replicas, then REDIS_URL must be redis://, HEALTH_PORT a port and LOG_SALT long enough; unset, they stay unset", () => {
+    expect(parseConfig({ REDIS_URL: "", HEALTH_PORT: "", LOG_SALT: "" })).toMatchObject({ REDIS_URL: undefined, HEALTH_PORT: undefined, LOG_SALT: undefined });
+    expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379/1", HEALTH_PORT: "8080", LOG_SALT: "sixteen-chars-ok" })).toMatchObject({
+      REDIS_URL: "redis://127.0.0.1:6379/1",
+      HEALTH_PORT: 8080,
+      LOG_SALT: "sixteen-chars-ok",
+    });
+    expect(() => parseConfig({ REDIS_URL: "http://127.0.0.1:6379", HEALTH_PORT: "health", LOG_SALT: "short" })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*HEALTH_PORT must be a number[\s\S]*LOG_SALT must be at least 16 characters/,
+    );
+  });
 });

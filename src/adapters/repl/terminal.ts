@@ -5,9 +5,13 @@ import { createLogger } from "../../core/log.js";
 import { wantsColor } from "./options.js";
 import { runRepl } from "./repl.js";
 
-/** The terminal's stderr is the user's screen: only warnings unless LOG_LEVEL asks for more. */
+/**
+ * The terminal's stderr is the user's screen: only warnings unless LOG_LEVEL asks for more.
+ * One person in one process has nothing to share with replicas, so never Redis (whose
+ * connection would also keep the CLI from exiting).
+ */
 export function createLocalApp(config: Config): Promise<App> {
-  return createApp(config, createLogger(process.env.LOG_LEVEL ?? "warn"));
+  return createApp({ ...config, REDIS_URL: undefined }, createLogger(process.env.LOG_LEVEL ?? "warn"));
 }
 
 /**

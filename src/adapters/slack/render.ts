@@ -88,9 +88,7 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
   // Slack rejects a section whose text is only whitespace.
-  return split(lines.join("\n"), MAX_TEXT)
-    .filter((chunk) => chunk.trim() !== "")
-    .map(textSection);
+  return split(lines.join("\n"), MAX_TEXT).filter((chunk) => chunk.trim() !== "").map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {

@@ -14,9 +14,9 @@ interface Run {
 }
 
 /** Runs an entry point as a user would, with stdin piped (so not a TTY) and no chat credentials. */
-function run(script: string, args: string[], input = ""): Promise<Run> {
+function run(script: string, args: string[], input = "", settings: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1" };
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...settings };
     const child = execFile(TSX, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -67,6 +67,13 @@ describe("the one-shot CLI", () => {
     const result = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All"]);
     expect(result.stdout.split("\n")[0]).toBe("Sustainable Energy for All");
     expect(result.stdout).toMatch(/Sources:/);
+  });
+
+  it("given a REDIS_URL in the environment (a replica's settings), then it answers from its own memory and exits, never waiting on Redis", async () => {
+    const result = await run("src/adapters/repl/cli.ts", ["gavi"], "", { REDIS_URL: "redis://127.0.0.1:1" });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("Gavi, the Vaccine Alliance");
+    expect(result.stderr).not.toMatch(/redis/i);
   });
 
   it("exits 1 on an error reply and 2 with usage when given no message", async () => {

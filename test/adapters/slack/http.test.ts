@@ -254,7 +254,7 @@ describe("request verification", () => {
 });
 
 describe("/healthz", () => {
-  it("given a GET, then it reports ok, uptime, entry count and knowledge version", async () => {
+  it("given a GET on PORT, then it reports ok, uptime, entry count, knowledge version and store", async () => {
     const response = await fetch(`${main.url}/healthz`);
     expect(response.status).toBe(200);
     const kb = main.app.knowledge();
@@ -265,6 +265,8 @@ describe("/healthz", () => {
       knowledge_version: kb.version,
       knowledge_loaded_at: expect.any(String),
       knowledge_problems: 0,
+      store: "memory",
+      store_connected: true,
     });
     expect(kb.size).toBeGreaterThan(0);
   });
