@@ -132,6 +132,15 @@ describe("Discord adapter through a local fake of Discord", () => {
     for (const { message } of ignored) expect(fake.repliesTo(message.id)).toEqual([]);
   });
 
+  it("given a follow-up in the same channel from the same user, then “it” is their last answer; another user's “it” is not", async () => {
+    const first = fake.mention("what's the quad");
+    expect((await replyTo(fake, first.message.id)).body.embeds[0].title).toBe("Quadrilateral Security Dialogue");
+    const followUp = fake.mention("who's in it?");
+    expect((await replyTo(fake, followUp.message.id)).body.embeds[0].title).toBe("Stakeholders: Quadrilateral Security Dialogue");
+    const stranger = fake.mention("who's in it?", { author: user("stranger") });
+    expect((await replyTo(fake, stranger.message.id)).body.embeds[0].title).toBe("Which one?");
+  });
+
   it("given @everyone and mentions inside a query, then the reply pings nobody and shows them inert and escaped", async () => {
     const someone = user("someone");
     const { message } = fake.mention(`search @everyone @here <@${someone.id}> <@&${fake.world.guild.roleId}> **bold**`, {

@@ -194,6 +194,20 @@ describe("mentions and direct messages", () => {
     expect(headerOf(post)).toBe("Gavi, the Vaccine Alliance");
   });
 
+  it("given a follow-up in the same thread, then “it” is the thread's last answer; in another thread it is not", async () => {
+    const thread = { type: "app_mention", user: "UANA", channel: "CFOLLOW", thread_ts: "1700000600.000100" };
+    await sendEvent(main.url, eventCallback({ ...thread, text: `<@${BOT_USER_ID}> what's gavi`, ts: "1700000601.000100", event_ts: "1700000601.000100" }));
+    await api.waitFor((request) => postsTo("CFOLLOW")(request) && request.body.thread_ts === thread.thread_ts);
+    await sendEvent(main.url, eventCallback({ ...thread, text: `<@${BOT_USER_ID}> is it legitimate?`, ts: "1700000602.000100", event_ts: "1700000602.000100" }));
+    await eventually(() => api.matching(postsTo("CFOLLOW")).length === 2);
+    expect(headerOf(api.matching(postsTo("CFOLLOW"))[1]!)).toBe("Legitimacy: Gavi, the Vaccine Alliance");
+    // Another thread of the same channel has no "it": the answer asks which.
+    const other = { ...thread, thread_ts: "1700000700.000100", text: `<@${BOT_USER_ID}> is it legitimate?`, ts: "1700000701.000100", event_ts: "1700000701.000100" };
+    await sendEvent(main.url, eventCallback(other));
+    await eventually(() => api.matching(postsTo("CFOLLOW")).length === 3);
+    expect(headerOf(api.matching(postsTo("CFOLLOW"))[2]!)).toBe("Which one?");
+  });
+
   it("given a direct message, then the answer is posted in the DM; edits and bot messages there get no answer", async () => {
     const dm = { type: "message", channel_type: "im", channel: "DANA", user: "UANA", ts: "1700000300.000100", event_ts: "1700000300.000100" };
     await sendEvent(main.url, eventCallback({ ...dm, text: "search vaccine", bot_id: "BOTHER" }));
