@@ -209,7 +209,9 @@ describe("mentions and direct messages", () => {
     const body = eventCallback({ type: "app_mention", user: "UANA", text: `<@${BOT_USER_ID}> gavi`, ts: "1700000400.000100", channel: "CRETRY", event_ts: "1700000400.000100" });
     expect((await sendEvent(main.url, body)).status).toBe(200);
     await api.waitFor(postsTo("CRETRY"));
-    const retry = await sendEvent(main.url, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    // Slack signs each delivery afresh: a retry comes seconds later, so with another timestamp and signature.
+    const later = Math.floor(Date.now() / 1000) + 3;
+    const retry = await sendEvent(main.url, body, { timestamp: later, headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
     expect(retry.status).toBe(200);
     const eventId = (JSON.parse(body) as { event_id: string }).event_id;
     await eventually(() => main.logger.lines.some((line) => line.msg === "event redelivered; already answered" && line.adapter === "slack" && line.eventId === eventId));
