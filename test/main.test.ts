@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../src/config.js";
-import { fakeResponseUrls, fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorder, type Sent } from "./adapters/slack/fakes.js";
+import { fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorder, type Sent } from "./adapters/slack/fakes.js";
 import { waitFor } from "./support/wait.js";
 
 /**
@@ -89,21 +89,20 @@ function startMain(env: Record<string, string>): MainProcess {
   };
 }
 
+/** The fake Slack, which also serves response_urls. */
 let api: Recorder;
-let responses: Recorder;
-/** The response_url host holds every answer until this opens, so answers are surely in flight at SIGTERM. */
+/** It holds every answer at a response_url until this opens, so answers are surely in flight at SIGTERM. */
 let releaseAnswers: () => void = () => undefined;
 const answersReleased = new Promise<void>((resolve) => (releaseAnswers = resolve));
 
 beforeAll(async () => {
-  api = await fakeSlackApi();
-  responses = await fakeResponseUrls(() => answersReleased);
+  api = await fakeSlackApi(undefined, () => answersReleased);
 });
 
 afterAll(async () => {
   releaseAnswers();
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  await Promise.all([api?.stop(), responses?.stop()]);
+  await api?.stop();
 });
 
 describe("npm start with Slack credentials", () => {
@@ -125,13 +124,13 @@ describe("npm start with Slack credentials", () => {
       // Settled as they come: a command sent after the listener closed is refused, which is fine.
       const burst = Promise.allSettled(
         Array.from({ length: BURST }, (_, index) =>
-          slashCommand(appUrl, { text: index % 2 ? "gavi" : "what is multialignment?", response_url: `${responses.url}/burst/${index}`, user_id: `UBURST${index}` }),
+          slashCommand(appUrl, { text: index % 2 ? "gavi" : "what is multialignment?", response_url: `${api.url}/burst/${index}`, user_id: `UBURST${index}` }),
         ),
       );
-      await responses.waitFor((request) => request.path.startsWith("/burst/"), START_TIMEOUT_MS);
+      await api.waitFor((request) => request.path.startsWith("/burst/"), START_TIMEOUT_MS);
       main.kill("SIGTERM");
       const closing = await waitFor(() => main.logs().find((line) => line.msg === "slack adapter taking no new requests; finishing those in flight"), "the adapter to stop taking requests", START_TIMEOUT_MS);
-      const heldAtShutdown = responses.matching((request) => request.path.startsWith("/burst/")).length;
+      const heldAtShutdown = api.matching((request) => request.path.startsWith("/burst/")).length;
       // Long enough for a process that did not wait for its answers to have exited already.
       await new Promise((resolve) => setTimeout(resolve, HOLD_AFTER_SIGTERM_MS));
       const releasedAt = performance.now();
@@ -140,7 +139,7 @@ describe("npm start with Slack credentials", () => {
       const sent = await burst;
       const exit = await main.exited;
       const acked = sent.flatMap((result, index) => (result.status === "fulfilled" && result.value.status === 200 ? [index] : []));
-      const answeredAt = (index: number) => responses.matching((request) => request.path === `/burst/${index}`);
+      const answeredAt = (index: number) => api.matching((request) => request.path === `/burst/${index}`);
 
       expect(exit).toMatchObject({ code: 0, signal: null });
       // Answers were on their way when it stopped taking requests.
