@@ -5,6 +5,7 @@
  */
 import type { App } from "../../app.js";
 import type { Adapter } from "./adapter.js";
+import { keepServingOnStrayErrors } from "./process-guards.js";
 
 /** How long in-flight replies may take to finish once a shutdown signal arrives. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -17,6 +18,7 @@ export interface RunOptions {
 }
 
 export async function runAdapters(app: App, adapters: readonly Adapter[], options: RunOptions = {}): Promise<void> {
+  keepServingOnStrayErrors(app.log);
   for (const adapter of adapters) await adapter.start();
   app.live.watch();
 
