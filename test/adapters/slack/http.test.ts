@@ -1,7 +1,6 @@
 /**
  * The real Bolt app over HTTP on 127.0.0.1, answering from the real knowledge base, with a
- * fake Slack Web API and a fake response_url host: signed requests in, what Slack would
- * receive out.
+ * fake Slack (Web API and response_urls): signed requests in, what Slack would receive out.
  */
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,15 +9,14 @@ import { connect } from "node:net";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { createApp, routerOptions, type App } from "../../../src/app.js";
+import { routerOptions, type App } from "../../../src/app.js";
 import type { Origin } from "../../../src/core/router.js";
 import { Router } from "../../../src/core/router.js";
 import type { Reply } from "../../../src/core/reply.js";
-import { started } from "../../../src/adapters/shared/adapter.js";
-import { createSlackAdapter, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
+import type { SlackAdapter, SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { SLACK_NOT_ALLOWED_TEXT as NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
-import { KNOWLEDGE_DIR, recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import { KNOWLEDGE_DIR } from "../../support/app.js";
 import {
   apiMethod,
   BOT_USER_ID,
@@ -27,7 +25,6 @@ import {
   eventCallback,
   eventually,
   fakeSlackApi,
-  SIGNING_SECRET,
   sendEvent,
   sendSigned,
   signature,
@@ -37,33 +34,18 @@ import {
   type Recorder,
 } from "./fakes.js";
 import { allTexts, slackProblems, type SlackPayload } from "./limits.js";
+import { startSlack, type RunningSlack } from "./running.js";
 
 let api: Recorder;
 let responses: Recorder;
 const adapters: SlackAdapter[] = [];
 
-interface Running {
-  app: App;
-  adapter: SlackAdapter;
-  url: string;
-  logger: RecordingLogger;
-}
+type Running = RunningSlack;
 
 async function startAdapter(env: Record<string, string> = {}, router?: (app: App) => Router, listen: SlackListenOptions = {}): Promise<Running> {
-  const logger = recordingLogger();
-  const config = testConfig({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${api.url}/api/`,
-    PORT: "0",
-    RATE_LIMIT_REQUESTS: "1000",
-    ...env,
-  });
-  const created = await createApp(config, logger.log);
-  const app = router ? { ...created, router: router(created) } : created;
-  const adapter = await started(createSlackAdapter(app, { host: "127.0.0.1", ...listen }));
-  adapters.push(adapter);
-  return { app, adapter, url: `http://127.0.0.1:${adapter.port}`, logger };
+  const running = await startSlack(api, env, router, listen);
+  adapters.push(running.adapter);
+  return running;
 }
 
 let responseCount = 0;
