@@ -27,8 +27,22 @@ const idList = z
     return ids.length > 0 ? ids : undefined;
   });
 
-const positiveInt = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be at least 1`).default(fallback);
+/**
+ * A whole number written in digits, from `min` to `max`; unset or blank means `fallback`.
+ * Strict on purpose: Number() would read "0x50" as 80, "1e3" as 1000 and " " as 0.
+ */
+const wholeNumber = (name: string, fallback: number, min = 1, max = 1_000_000_000) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const text = raw?.trim() ?? "";
+      if (text === "") return fallback;
+      const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (value >= min && value <= max) return value;
+      context.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, in digits (got "${text}")` });
+      return z.NEVER;
+    });
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -42,7 +56,8 @@ export const ConfigSchema = z.object({
     .regex(/^\/[a-z0-9_-]{1,31}$/, "SLACK_COMMAND must look like /attache")
     .default("/attache"),
   SLACK_API_URL: optionalUrl("SLACK_API_URL"),
-  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(0).max(65535, "PORT must be at most 65535").default(3000),
+  // 0 asks the system for any free port (tests do).
+  PORT: wholeNumber("PORT", 3000, 0, 65535),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: optionalUrl("DISCORD_API_URL"),
@@ -50,9 +65,9 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   SLACK_ALLOWED_TEAMS: idList,
   DISCORD_ALLOWED_GUILDS: idList,
-  DISCORD_SHARDS: positiveInt("DISCORD_SHARDS", 1),
-  RATE_LIMIT_REQUESTS: positiveInt("RATE_LIMIT_REQUESTS", 10),
-  RATE_LIMIT_WINDOW_SECONDS: positiveInt("RATE_LIMIT_WINDOW_SECONDS", 30),
+  DISCORD_SHARDS: wholeNumber("DISCORD_SHARDS", 1),
+  RATE_LIMIT_REQUESTS: wholeNumber("RATE_LIMIT_REQUESTS", 10),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber("RATE_LIMIT_WINDOW_SECONDS", 30),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 

@@ -32,6 +32,7 @@ const NOTHING_FROM_DOTENV = {
   SLACK_API_URL: "",
   SLACK_ALLOWED_TEAMS: "",
   DISCORD_TOKEN: "",
+  DISCORD_APPLICATION_ID: "",
   KNOWLEDGE_DIR: "",
 };
 
@@ -170,5 +171,13 @@ describe("npm start with Slack credentials", () => {
     expect(main.output()).toContain("SLACK_SIGNING_SECRET");
     expect(main.output()).not.toContain("starting the local REPL");
     expect(main.logs().map((line) => line.msg)).not.toContain("slack adapter started");
+  });
+
+  it("(item 7) given only SLACK_SIGNING_SECRET, then it refuses to start and names SLACK_BOT_TOKEN, rather than quietly starting the REPL", async () => {
+    const main = startMain({ SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(await freePort()) });
+    const exit = await main.exited;
+    expect(exit.code).toBe(1);
+    expect(main.output()).toContain("Attaché cannot start. Set SLACK_BOT_TOKEN");
+    expect(main.output()).not.toContain("starting the local REPL");
   });
 });
