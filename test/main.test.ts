@@ -3,92 +3,14 @@
  * credentials, a fake Slack Web API and a fake response_url host on 127.0.0.1, signed slash
  * commands in, and SIGTERM in the middle of a burst.
  */
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../src/config.js";
 import { fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorder, type Sent } from "./adapters/slack/fakes.js";
+import { freePort, START_TIMEOUT_MS, startMain, stopAllMains } from "./support/main-process.js";
 import { waitFor } from "./support/wait.js";
 
-/**
- * src/main.ts as `npm start` runs it: node with tsx as a loader, one process. (The `tsx` CLI
- * would be a second process relaying SIGTERM, which SIGKILLs the app if it has not confirmed
- * the signal within about 60 ms, as a busy app under a burst often cannot.)
- */
-const MAIN = ["--import", "tsx", path.join(PROJECT_ROOT, "src", "main.ts")];
 const BURST = 30;
 /** How long answers stay held once the adapter has stopped taking requests. */
 const HOLD_AFTER_SIGTERM_MS = 500;
-/** Starting node with tsx and loading the knowledge base takes a few seconds on a busy 2-core machine. */
-const START_TIMEOUT_MS = 15_000;
-
-/** Set, but empty, so that a developer's .env cannot add credentials or settings (dotenv never overrides). */
-const NOTHING_FROM_DOTENV = {
-  SLACK_BOT_TOKEN: "",
-  SLACK_SIGNING_SECRET: "",
-  SLACK_APP_TOKEN: "",
-  SLACK_API_URL: "",
-  SLACK_ALLOWED_TEAMS: "",
-  DISCORD_TOKEN: "",
-  DISCORD_APPLICATION_ID: "",
-  KNOWLEDGE_DIR: "",
-};
-
-/** A port nothing listens on: the child is told it with PORT, since PORT=0 could not be found from outside. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  /** performance.now() when it exited. */
-  at: number;
-}
-
-interface MainProcess {
-  kill(signal: NodeJS.Signals): void;
-  /** Everything it printed, stdout and stderr, in order of arrival. */
-  output(): string;
-  /** Its JSON log lines, parsed. */
-  logs(): Array<Record<string, unknown>>;
-  exited: Promise<Exit>;
-}
-
-/** Every process started, so that none outlives the tests. */
-const running: Array<ReturnType<typeof spawn>> = [];
-
-function startMain(env: Record<string, string>): MainProcess {
-  const child = spawn(process.execPath, MAIN, {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...NOTHING_FROM_DOTENV, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  let exitedAt = 0;
-  child.once("exit", () => (exitedAt = performance.now()));
-  // "close" comes once its output has been read to the end as well.
-  const exited = new Promise<Exit>((resolve) => child.once("close", (code, signal) => resolve({ code, signal, at: exitedAt })));
-  running.push(child);
-  return {
-    kill: (signal) => child.kill(signal),
-    output: () => output,
-    logs: () =>
-      output
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    exited,
-  };
-}
 
 /** The fake Slack, which also serves response_urls. */
 let api: Recorder;
@@ -102,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   releaseAnswers();
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  stopAllMains();
   await api?.stop();
 });
 
