@@ -87,7 +87,10 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  return split(lines.join("\n"), MAX_TEXT).map(textSection);
+  // Slack refuses a section with no visible text (a section whose text is only a line break, say).
+  return split(lines.join("\n"), MAX_TEXT)
+    .filter((chunk) => chunk.trim() !== "")
+    .map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {
