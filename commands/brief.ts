@@ -209,6 +209,14 @@ const brief = defineCommand({
   summary: "A briefing card: key concepts, talking points, partnerships with their goals and results, quotes, sources.",
   examples: ["brief climate", "brief India", "brief me on Gavi"],
   argument: { name: "topic", description: "A topic, partnership, person or state", required: true, completes: ["partnership", "actor", "concept"] },
+  intents: [
+    {
+      cues: ["brief", "briefing", "brief me", "briefing note", "talking points", "talking point", "prep notes", "prep note", "one pager", "onepager",
+        "what should i know", "need to know", "key messages", "speaking notes", "meeting notes", "draft me", "draft", "lines to take", "cheat sheet"],
+      names: 1,
+      weight: 3,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const topic = topicOf(args);
     if (!topic) throw missingArgument(brief);

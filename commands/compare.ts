@@ -205,6 +205,14 @@ const compare = defineCommand({
   summary: "Two partnerships or two concepts side by side: members, measurable goals, results, legitimacy, threats, SDGs, U.S. role.",
   examples: ["compare SEforALL vs Finance in Common", "compare the Quad and AUKUS", "compare input legitimacy vs output legitimacy"],
   argument: { name: "pair", description: "Two names, e.g. Gavi vs SEforALL", required: true, completes: ["partnership", "concept"] },
+  intents: [
+    {
+      cues: ["compare", "compared", "comparison", "comparing", "vs", "versus", "differ", "differs", "different", "difference", "differences",
+        "stack up", "stacks up", "against", "or", "similar", "contrast", "better", "same as", "relate", "relates"],
+      names: 2,
+      weight: 2,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const text = topicOf(args);
     if (readings(text).length === 0) throw missingArgument(compare);

@@ -13,6 +13,16 @@ const stakeholders = defineCommand({
   summary: "Who is in a partnership, grouped by the six stakeholder categories, and which categories are missing.",
   examples: ["stakeholders gavi", "members of the Quad", "who is in Finance in Common?"],
   argument: { name: "partnership", description: "The partnership whose members to list", required: true, completes: ["partnership"] },
+  intents: [
+    {
+      cues: ["members", "member", "membership", "who is in", "who are in", "who sits", "funders", "funds", "fund", "funding", "funded", "finances",
+        "financed", "who pays", "hosts", "host", "belongs", "belong", "take part", "takes part", "participants", "participate", "stakeholders",
+        "who runs", "involved", "who is on", "who joined", "sectors", "backers", "donors"],
+      names: 1,
+      about: ["partnership"],
+      weight: 3,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const name = topicOf(args);
     if (!name) throw missingArgument(stakeholders);

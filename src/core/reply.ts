@@ -46,6 +46,10 @@ export interface Reply {
   error?: ReplyError;
   /** Send nothing at all: the user was already told to slow down. Adapters still ack. */
   silent?: boolean;
+  /** The command this reply asked a question for ("compare what?"): the next message may only name what it needs. */
+  awaiting?: string;
+  /** The parts of a reply to a message that asked two things, each with its command and entries. */
+  parts?: Array<{ command: string; title?: string; entries: EntryRef[] }>;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
@@ -98,4 +102,21 @@ export function formatSource(source: Source): string {
   const by = [source.author, source.publisher].filter(Boolean);
   const byline = source.author && source.publisher ? `${source.author} (${source.publisher}, ${source.year})` : `${by[0]} (${source.year})`;
   return [`${source.title}, ${byline}`, source.locator, webUrl(source.url)].filter(Boolean).join(", ");
+}
+
+/** One reply to a message that asked two things: the first answer, then the second under its own heading. */
+export function combineParts(first: Reply, second: Reply): Reply {
+  if (!second.ok) return first;
+  const known = new Set(first.entries.map((entry) => entry.id));
+  return {
+    ...first,
+    sections: [...first.sections, { heading: `Also: ${second.title ?? "your second question"}` }, ...second.fields.map((field) => ({ text: `${field.label}: ${field.value}` })), ...second.sections],
+    entries: [...first.entries, ...second.entries.filter((entry) => !known.has(entry.id))],
+    suggestions: [...first.suggestions, ...second.suggestions],
+    sources: mergeSources([...first.sources, ...second.sources]),
+    parts: [
+      { command: first.command, title: first.title, entries: first.entries },
+      { command: second.command, title: second.title, entries: second.entries },
+    ],
+  };
 }
