@@ -89,6 +89,20 @@ describe("npm start under attack", () => {
     for (const outcome of outcomes) expect(REFUSED).toContain(outcome);
   });
 
+  it("given 100 clients that send 200 KB of a body with forged headers and vanish (more than the read budget together), then a genuine command is still taken", async () => {
+    const vanished = Array.from({ length: 100 }, () =>
+      new Promise<void>((resolve) => {
+        const outgoing = request(`${appUrl}/slack/events`, { method: "POST", headers: forgedHeaders() });
+        outgoing.on("error", () => resolve());
+        outgoing.write(Buffer.alloc(200 * 1024, "{"), () => setTimeout(() => (outgoing.destroy(), resolve()), 50));
+      }),
+    );
+    await Promise.all(vanished);
+    const sent = await slashCommand(appUrl, { text: "gavi", response_url: `${api.url}/after-vanished` });
+    expect(sent.status).toBe(200);
+    await api.waitFor(at("/after-vanished"));
+  });
+
   it("given a forged signature on a small body, a duplicated signature header and a timestamp ten years ahead, then 401 each", async () => {
     expect(await rawPost(forgedHeaders(), Buffer.from("{}"))).toBe("401");
     const duplicated = await new Promise<number>((resolve) => {

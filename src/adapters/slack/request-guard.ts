@@ -88,7 +88,9 @@ function readBody(request: IncomingMessage, limit: number, budget: { used: numbe
     };
     request.on("data", onData);
     request.once("end", () => settle(Buffer.concat(chunks)));
+    // A client that vanishes mid-body must give its share of the budget back, whether Node reports it as an error or only as a close.
     request.once("error", () => settle({ status: 400, reason: "request body aborted" }));
+    request.once("close", () => settle({ status: 400, reason: "request body aborted" }));
   });
 }
 
