@@ -1,9 +1,8 @@
 import { missingArgument } from "../src/core/errors.js";
 import { firstSentence, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
 import { quoteLine } from "../src/domain/cards.js";
-import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";
-import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
+import { byAccountability, currentUsRoleLabel, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
 import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/domain/analysis/threats.js";
 import { capitalised } from "../src/domain/analysis/text.js";
 import { defineCommand } from "../src/core/command.js";
@@ -68,7 +67,7 @@ function accountabilityPoint(partnerships: readonly Partnership[]): string {
 /** Points every brief with partnerships can make: who can be held to account, and where Washington sits. */
 function partnershipPoints(partnerships: readonly Partnership[]): string[] {
   if (partnerships.length === 0) return [];
-  const roles = partnerships.map((partnership) => `${partnership.title} (${US_ROLE_LABELS[partnership.us_role].toLowerCase()})`);
+  const roles = partnerships.map((partnership) => `${partnership.title} (${currentUsRoleLabel(partnership)})`);
   return [accountabilityPoint(partnerships), `U.S. role: ${roles.join(", ")}.`];
 }
 

@@ -1,7 +1,6 @@
 import { missingArgument } from "../src/core/errors.js";
 import { answerName, firstSentence, resolutionNotes } from "../src/domain/answers.js";
-import { describeGoal, quoteLine, sdgLabel } from "../src/domain/cards.js";
-import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
+import { describeGoal, formatDate, quoteLine, sdgLabel, usRoleHistoryLine } from "../src/domain/cards.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";
 import {
   goalsSummary,
@@ -90,12 +89,12 @@ function listed<T extends Entry>(heading: string, entries: readonly T[], rows: (
 }
 
 function membersByCategory(partnership: Partnership): string {
-  const { covered, missing } = stakeholderCoverage(partnership);
-  const present = covered.map((category) => `${STAKEHOLDER_LABELS[category]} (${partnership.members[category].length})`);
-  const absent = missing.map((category) => STAKEHOLDER_LABELS[category]);
+  const { covered, none, unrecorded } = stakeholderCoverage(partnership);
+  const present = covered.map((category) => `${STAKEHOLDER_LABELS[category]} (${partnership.members[category]?.length ?? 0})`);
+  const labels = (categories: typeof none) => categories.map((category) => STAKEHOLDER_LABELS[category]).join(", ");
   return `${covered.length} of ${STAKEHOLDER_CATEGORIES.length} categories: ${present.join(", ") || "none"}${
-    absent.length > 0 ? `; none recorded for ${absent.join(", ")}` : ""
-  }`;
+    none.length > 0 ? `; no members in ${labels(none)}` : ""
+  }${unrecorded.length > 0 ? `; not recorded for ${labels(unrecorded)}` : ""}`;
 }
 
 function partnershipSections(kb: KnowledgeBase, pair: readonly Partnership[]): Section[] {
@@ -115,7 +114,8 @@ function partnershipSections(kb: KnowledgeBase, pair: readonly Partnership[]): S
     ),
     sideBySide("Threats addressed", pair, (p) => p.threats.map(threatLabel).join(", ") || "none recorded"),
     sideBySide("SDGs", pair, (p) => p.sdgs.map((number) => sdgLabel(kb, number)).join(", ") || "none recorded"),
-    sideBySide("U.S. role", pair, (p) => US_ROLE_LABELS[p.us_role]),
+    sideBySide("U.S. role", pair, usRoleHistoryLine),
+    sideBySide("As of", pair, (p) => formatDate(p.as_of)),
     ...quoteSection(kb, pair),
   ];
 }

@@ -1,10 +1,9 @@
 import { defineCommand } from "../src/core/command.js";
 import { entryRef, reply, type Reply } from "../src/core/reply.js";
-import { describeGoal, memberLines } from "../src/domain/cards.js";
+import { describeGoal, memberLines, usRoleHistoryLine } from "../src/domain/cards.js";
 import { resultLine } from "../src/domain/analysis/partnerships.js";
 import { FACT_FIELDS, type FactField, factCues } from "../src/domain/understanding/fields.js";
-import type { KnowledgeBase } from "../src/knowledge/base.js";
-import { GOVERNANCE_LABELS, US_ROLE_LABELS, type Entry } from "../src/knowledge/schema.js";
+import { GOVERNANCE_LABELS, type Entry } from "../src/knowledge/schema.js";
 
 /** The value of `field` for `entry` as a short phrase, or undefined when the record has none. */
 function valueOf(entry: Entry, field: FactField): string | undefined {
@@ -17,7 +16,7 @@ function valueOf(entry: Entry, field: FactField): string | undefined {
         goals: entry.goals.length > 0 ? entry.goals.map(describeGoal).join("; ") : undefined,
         results: entry.results.length > 0 ? entry.results.map(resultLine).join("; ") : undefined,
         members: memberLines(entry).join("; ") || undefined,
-        us_role: `U.S. role: ${US_ROLE_LABELS[entry.us_role]}`,
+        us_role: `U.S. role: ${usRoleHistoryLine(entry)}`,
         decision_making: governance?.decision_making,
         governance_type: governance && `a ${GOVERNANCE_LABELS[governance.type]}`,
       };
@@ -40,7 +39,7 @@ function valueOf(entry: Entry, field: FactField): string | undefined {
   }
 }
 
-function answerFact(kb: KnowledgeBase, field: FactField, entry: Entry): Reply {
+function answerFact(field: FactField, entry: Entry): Reply {
   const value = valueOf(entry, field);
   const source = entry.sources[0];
   const card = [entryRef(entry)];
@@ -86,7 +85,7 @@ const fact = defineCommand({
         suggestions: entry ? [entryRef(entry)] : [],
       });
     }
-    return answerFact(kb, field, entry);
+    return answerFact(field, entry);
   },
 });
 

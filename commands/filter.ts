@@ -10,6 +10,7 @@ import {
   THREATS,
   US_ROLE_LABELS,
   US_ROLES,
+  currentUsRole,
 } from "../src/knowledge/schema.js";
 
 interface Criterion {
@@ -24,10 +25,10 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
 function criterion(token: string): Criterion | undefined {
   const [key = "", value = ""] = token.split(":");
   if (key === "sector" && oneOf(STAKEHOLDER_CATEGORIES, value)) {
-    return { label: `with ${STAKEHOLDER_LABELS[value].toLowerCase()} among its members`, test: (p) => p.members[value].length > 0 };
+    return { label: `with ${STAKEHOLDER_LABELS[value].toLowerCase()} among its members`, test: (p) => (p.members[value] ?? []).length > 0 };
   }
   if (key === "us_role" && oneOf(US_ROLES, value)) {
-    return { label: `U.S. role: ${US_ROLE_LABELS[value].toLowerCase()}`, test: (p) => p.us_role === value };
+    return { label: `U.S. role: ${US_ROLE_LABELS[value].toLowerCase()}`, test: (p) => currentUsRole(p).role === value };
   }
   // The UN's own bodies and the processes it convenes, as people lump them together.
   if (key === "governance" && value === "un") {

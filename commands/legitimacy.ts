@@ -1,4 +1,5 @@
 import { missingArgument } from "../src/core/errors.js";
+import { citedWithin } from "../src/domain/cards.js";
 import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/domain/analysis/legitimacy.js";
 import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";
@@ -55,7 +56,10 @@ const legitimacy = defineCommand({
       ],
       entries: [...partnerships.map((partnership) => entryRef(partnership)), ...concepts.map((concept) => entryRef(concept))],
       suggestions: assessed.flatMap((lookup) => lookup.alternatives),
-      sources: mergeSources([...partnerships.flatMap((partnership) => partnership.sources), ...concepts.flatMap((concept) => concept.sources)]),
+      sources: mergeSources([
+        ...partnerships.flatMap((partnership) => [...partnership.sources, ...citedWithin(partnership)]),
+        ...concepts.flatMap((concept) => concept.sources),
+      ]),
     });
   },
 });

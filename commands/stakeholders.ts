@@ -30,21 +30,29 @@ const stakeholders = defineCommand({
     if ("answer" in found) return found.answer;
 
     const { partnership } = found;
-    const { covered, missing } = stakeholderCoverage(partnership);
+    const { covered, none, unrecorded } = stakeholderCoverage(partnership);
     return reply("stakeholders", {
       title: `Stakeholders: ${partnership.title}`,
       fields: [{ label: "Categories covered", value: `${covered.length} of ${STAKEHOLDER_CATEGORIES.length}` }],
       sections: [
         ...found.notes.map((note) => ({ text: note })),
-        ...covered.map((category) => ({
-          heading: `${STAKEHOLDER_LABELS[category]} (${partnership.members[category].length})`,
-          items: [...partnership.members[category]],
-        })),
+        ...covered.map((category) => {
+          const members = partnership.members[category] ?? [];
+          return { heading: `${STAKEHOLDER_LABELS[category]} (${members.length})`, items: [...members] };
+        }),
         {
           heading: "Missing categories",
           text:
-            missing.length > 0
-              ? `No members recorded for: ${categoryLabels(missing)}. The essay urges partnerships that reach well beyond governments. A missing category is absent from this record, not necessarily from the partnership.`
+            none.length + unrecorded.length > 0
+              ? [
+                  none.length > 0 ? `No members in: ${categoryLabels(none)}.` : "",
+                  unrecorded.length > 0
+                    ? `Not recorded: ${categoryLabels(unrecorded)}; the sources do not say, so nothing is concluded about them.`
+                    : "",
+                  "The essay urges partnerships that reach well beyond governments.",
+                ]
+                  .filter(Boolean)
+                  .join(" ")
               : "None: every category has members on record.",
         },
       ],

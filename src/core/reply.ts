@@ -11,6 +11,8 @@ export interface EntryRef {
   title: string;
   /** Relevance, 0 best (search results only). */
   score?: number;
+  /** The date the entry's facts are current to (DESIGN.md: "Each entry may carry `as_of`"). */
+  as_of?: string;
 }
 
 export interface Section {
@@ -53,9 +55,10 @@ export interface Reply {
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
-  return score === undefined
-    ? { id: entry.id, kind: entry.kind, title: entry.title }
-    : { id: entry.id, kind: entry.kind, title: entry.title, score };
+  const ref: EntryRef = { id: entry.id, kind: entry.kind, title: entry.title };
+  if (score !== undefined) ref.score = score;
+  ref.as_of = entry.as_of;
+  return ref;
 }
 
 /** A reply with defaults for everything not given. */

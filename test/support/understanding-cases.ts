@@ -12,6 +12,7 @@ import type { EntryRef, Reply } from "../../src/core/reply.js";
 import type { Router } from "../../src/core/router.js";
 import { threatLabel } from "../../src/domain/analysis/threats.js";
 import type { KnowledgeBase } from "../../src/knowledge/base.js";
+import { currentUsRole } from "../../src/knowledge/schema.js";
 import { PROJECT_ROOT } from "../../src/config.js";
 
 export interface Reading {
@@ -50,7 +51,7 @@ function meets(kb: KnowledgeBase, id: string, key: string, value: string | numbe
     case "sector":
       return (entry.members[value as keyof typeof entry.members] ?? []).length > 0;
     case "us_role":
-      return entry.us_role === value;
+      return currentUsRole(entry).role === value;
     case "governance":
       return entry.governance?.type === value;
     case "measurable":
@@ -65,7 +66,7 @@ export function mismatch(kb: KnowledgeBase, reading: Reading, reply: Pick<Reply,
   const got = ids(reply.entries);
   const [main] = reading.entities;
   // A list of quotes is about their speakers too.
-  const about = [...got, ...got.flatMap((id) => { const entry = kb.get(id); return entry?.kind === "quote" ? [entry.speaker] : []; })];
+  const about = [...got, ...got.flatMap((id) => { const entry = kb.get(id); return entry?.kind === "quote" ? entry.speakers : []; })];
   const has = (id: string | undefined) => id === undefined || about.includes(id);
   const fail = (why: string) => `${why} (got ${reply.command} ${JSON.stringify(got.slice(0, 4))})`;
   switch (reading.intent) {
@@ -97,7 +98,10 @@ export function mismatch(kb: KnowledgeBase, reading: Reading, reply: Pick<Reply,
         return typeof criteria.sdg === "number" && (reply.title ?? "").startsWith(`SDG ${criteria.sdg}:`) && Object.keys(criteria).length === 1 ? undefined : fail("expected the SDG");
       }
       const partnerships = got.filter((id) => kb.get(id)?.kind === "partnership");
-      const ok = partnerships.length > 0 && partnerships.every((id) => Object.entries(criteria).every(([key, value]) => meets(kb, id, key, value)));
+      const fits = (id: string) => Object.entries(criteria).every(([key, value]) => meets(kb, id, key, value));
+      // When the record holds none, saying so is the right answer.
+      const noneOnRecord = !kb.ofKind("partnership").some((partnership) => fits(partnership.id));
+      const ok = noneOnRecord ? partnerships.length === 0 : partnerships.length > 0 && partnerships.every(fits);
       return ok ? undefined : fail(`expected partnerships meeting ${JSON.stringify(criteria)}`);
     }
     case "more":

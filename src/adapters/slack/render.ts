@@ -87,7 +87,7 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  // Slack refuses a section with no visible text (a section whose text is only a line break, say).
+  // Slack rejects a section whose text is only whitespace.
   return split(lines.join("\n"), MAX_TEXT)
     .filter((chunk) => chunk.trim() !== "")
     .map(textSection);
