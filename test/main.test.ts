@@ -4,7 +4,7 @@
  * commands in, and SIGTERM in the middle of a burst.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeResponseUrls, fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorder, type Sent } from "./adapters/slack/fakes.js";
+import { fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorder, type Sent } from "./adapters/slack/fakes.js";
 import { freePort, killAllStarted, START_TIMEOUT_MS, startMain } from "./support/processes.js";
 import { waitFor } from "./support/wait.js";
 
@@ -12,21 +12,20 @@ const BURST = 30;
 /** How long answers stay held once the adapter has stopped taking requests. */
 const HOLD_AFTER_SIGTERM_MS = 500;
 
+/** The fake Slack, which also serves response_urls. */
 let api: Recorder;
-let responses: Recorder;
-/** The response_url host holds every answer until this opens, so answers are surely in flight at SIGTERM. */
+/** It holds every answer at a response_url until this opens, so answers are surely in flight at SIGTERM. */
 let releaseAnswers: () => void = () => undefined;
 const answersReleased = new Promise<void>((resolve) => (releaseAnswers = resolve));
 
 beforeAll(async () => {
-  api = await fakeSlackApi();
-  responses = await fakeResponseUrls(() => answersReleased);
+  api = await fakeSlackApi(undefined, () => answersReleased);
 });
 
 afterAll(async () => {
   releaseAnswers();
   killAllStarted();
-  await Promise.all([api?.stop(), responses?.stop()]);
+  await api?.stop();
 });
 
 describe("npm start with Slack credentials", () => {
@@ -48,13 +47,13 @@ describe("npm start with Slack credentials", () => {
       // Settled as they come: a command sent after the listener closed is refused, which is fine.
       const burst = Promise.allSettled(
         Array.from({ length: BURST }, (_, index) =>
-          slashCommand(appUrl, { text: index % 2 ? "gavi" : "what is multialignment?", response_url: `${responses.url}/burst/${index}`, user_id: `UBURST${index}` }),
+          slashCommand(appUrl, { text: index % 2 ? "gavi" : "what is multialignment?", response_url: `${api.url}/burst/${index}`, user_id: `UBURST${index}` }),
         ),
       );
-      await responses.waitFor((request) => request.path.startsWith("/burst/"), START_TIMEOUT_MS);
+      await api.waitFor((request) => request.path.startsWith("/burst/"), START_TIMEOUT_MS);
       main.kill("SIGTERM");
       const closing = await waitFor(() => main.logs().find((line) => line.msg === "slack adapter taking no new requests; finishing those in flight"), "the adapter to stop taking requests", START_TIMEOUT_MS);
-      const heldAtShutdown = responses.matching((request) => request.path.startsWith("/burst/")).length;
+      const heldAtShutdown = api.matching((request) => request.path.startsWith("/burst/")).length;
       // Long enough for a process that did not wait for its answers to have exited already.
       await new Promise((resolve) => setTimeout(resolve, HOLD_AFTER_SIGTERM_MS));
       const releasedAt = performance.now();
@@ -63,7 +62,7 @@ describe("npm start with Slack credentials", () => {
       const sent = await burst;
       const exit = await main.exited;
       const acked = sent.flatMap((result, index) => (result.status === "fulfilled" && result.value.status === 200 ? [index] : []));
-      const answeredAt = (index: number) => responses.matching((request) => request.path === `/burst/${index}`);
+      const answeredAt = (index: number) => api.matching((request) => request.path === `/burst/${index}`);
 
       expect(exit).toMatchObject({ code: 0, signal: null });
       // Answers were on their way when it stopped taking requests.
@@ -94,5 +93,13 @@ describe("npm start with Slack credentials", () => {
     expect(main.output()).toContain("SLACK_SIGNING_SECRET");
     expect(main.output()).not.toContain("starting the local REPL");
     expect(main.logs().map((line) => line.msg)).not.toContain("slack adapter started");
+  });
+
+  it("(item 7) given only SLACK_SIGNING_SECRET, then it refuses to start and names SLACK_BOT_TOKEN, rather than quietly starting the REPL", async () => {
+    const main = startMain({ SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(await freePort()) });
+    const exit = await main.exited;
+    expect(exit.code).toBe(1);
+    expect(main.output()).toContain("Attaché cannot start. Set SLACK_BOT_TOKEN");
+    expect(main.output()).not.toContain("starting the local REPL");
   });
 });

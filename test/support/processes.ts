@@ -25,6 +25,7 @@ const NOTHING_FROM_DOTENV = {
   SLACK_API_URL: "",
   SLACK_ALLOWED_TEAMS: "",
   DISCORD_TOKEN: "",
+  DISCORD_APPLICATION_ID: "",
   KNOWLEDGE_DIR: "",
   REDIS_URL: "",
   HEALTH_PORT: "",
@@ -48,6 +49,7 @@ export interface Exit {
 }
 
 export interface MainProcess {
+  pid: number | undefined;
   kill(signal: NodeJS.Signals): void;
   /** Everything it printed, stdout and stderr, in order of arrival. */
   output(): string;
@@ -75,6 +77,7 @@ export function startNode(args: readonly string[], env: Record<string, string>, 
   const exited = new Promise<Exit>((resolve) => child.once("close", (code, signal) => resolve({ code, signal, at: exitedAt })));
   started.push(child);
   return {
+    pid: child.pid,
     kill: (signal) => child.kill(signal),
     output: () => output,
     logs: () =>

@@ -2,6 +2,7 @@
 import { createApp, type App } from "../../app.js";
 import type { Config } from "../../config.js";
 import { createLogger } from "../../core/log.js";
+import { endQuietlyWhenOutputCloses, keepServingOnStrayErrors } from "../shared/process-guards.js";
 import { wantsColor } from "./options.js";
 import { runRepl } from "./repl.js";
 
@@ -20,6 +21,9 @@ export function createLocalApp(config: Config): Promise<App> {
  */
 export async function runTerminalRepl(config: Config, json: boolean): Promise<void> {
   const app = await createLocalApp(config);
+  endQuietlyWhenOutputCloses();
+  // A session (or a long piped batch) outlives one stray error, as a server does.
+  keepServingOnStrayErrors(app.log);
   const interactive = Boolean(process.stdin.isTTY) && !json;
   if (interactive) app.live.watch();
   try {

@@ -6,6 +6,7 @@
 import type { App } from "../../app.js";
 import { startHealthServer } from "../../infra/health.js";
 import type { Adapter } from "./adapter.js";
+import { keepServingOnStrayErrors } from "./process-guards.js";
 
 /** How long in-flight replies may take to finish once a shutdown signal arrives. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -20,6 +21,7 @@ export interface RunOptions {
 }
 
 export async function runAdapters(app: App, adapters: readonly Adapter[], options: RunOptions = {}): Promise<void> {
+  keepServingOnStrayErrors(app.log);
   app.adapters.push(...adapters);
   // Up before the adapters, so /readyz can say "not yet" while they connect.
   const healthPort = options.healthPort ?? app.config.HEALTH_PORT;

@@ -8,13 +8,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
-import { App as BoltApp, type AppOptions } from "@slack/bolt";
+import { App as BoltApp, HTTPReceiver, type AppOptions } from "@slack/bolt";
 import type { App } from "../../app.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { ThrottledLog } from "../../core/throttled-log.js";
 import { InFlight } from "../shared/in-flight.js";
 import { HEALTH_PATHS, healthHandler } from "../../infra/health.js";
+import { guardSlackRequests, MAX_BODY_BYTES } from "./request-guard.js";
 
 export const EVENTS_PATH = "/slack/events";
 
@@ -99,13 +101,18 @@ async function connectSocketMode(app: App, botToken: string, appToken: string): 
 
 async function listenHttp(app: App, botToken: string, listen: SlackListenOptions): Promise<Connection> {
   const { config, log } = app;
-  const bolt = new BoltApp({
-    ...commonOptions(app, botToken),
-    signingSecret: requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT),
+  const signingSecret = requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT);
+  const receiver = new HTTPReceiver({
+    signingSecret,
     endpoints: EVENTS_PATH,
     // The same /healthz, /readyz and /metrics as HEALTH_PORT, for platforms that probe the one port.
     customRoutes: HEALTH_PATHS.map((path) => ({ path, method: ["GET"], handler: healthHandler(app) })),
+    logger: boltLogger(log),
+    bodyLimit: MAX_BODY_BYTES,
   });
+  // Bolt's server calls this property for every request: the guard sees each one first.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, signingSecret, store: app.store, log: new ThrottledLog(log) });
+  const bolt = new BoltApp({ ...commonOptions(app, botToken), receiver });
   const inFlight = trackHandlers(bolt);
   registerHandlers(bolt, app);
   const server = await bolt.start({ port: config.PORT, host: listen.host });

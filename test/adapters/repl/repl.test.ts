@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { completer } from "../../../src/adapters/repl/repl.js";
@@ -54,6 +55,23 @@ describe("the REPL on a pipe", () => {
     expect(replies).toHaveLength(60);
     expect(replies.every((reply) => reply.ok === true)).toBe(true);
   });
+});
+
+describe("the REPL when its reader stops early", () => {
+  it("(item 9) given `repl --json < many lines | head -1`, then it ends quietly with 0 once the pipe closes: no EPIPE stack", async () => {
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1" };
+    const child = spawn(TSX, [path.join(PROJECT_ROOT, "src/adapters/repl/main.ts"), "--json"], { cwd: PROJECT_ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const closed = once(child, "close");
+    child.stdin.end("gavi\n".repeat(2000));
+    // What `head -1` does: read the first line, then close its end of the pipe.
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [code] = (await closed) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 20_000);
 });
 
 describe("the one-shot CLI", () => {
