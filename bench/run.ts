@@ -18,6 +18,7 @@ import { benchLoad } from "./lib/load-bench.js";
 import { benchLatency, benchQuality } from "./lib/search-bench.js";
 import { benchSlack } from "./lib/slack-bench.js";
 import { benchStartup } from "./lib/startup-bench.js";
+import { benchUnderstanding, understandingRows } from "./lib/understanding-bench.js";
 import { buildRows, renderTable, TARGETS } from "./lib/table.js";
 
 const quick = process.argv.includes("--quick");
@@ -58,6 +59,8 @@ const search = [
 ];
 log("search: quality on the public labelled queries");
 const quality = await benchQuality(shipped.entries, ENGINES);
+log("understanding: the public labelled messages, read and answered");
+const understanding = await benchUnderstanding(shipped);
 log("start-up");
 const startup = await benchStartup(SETTINGS.startupRuns, log);
 log(`slack: ${SETTINGS.slackRequests} signed slash commands, ${SLACK_CONCURRENCY} concurrent`);
@@ -71,7 +74,7 @@ const slack = await benchSlack({
 log(`load: ${SETTINGS.loadSizes.map((size) => size.toLocaleString("en-US")).join(" / ")} entry files on disk, compiled`);
 const load = await benchLoad({ sizes: SETTINGS.loadSizes, runs: SETTINGS.loadRuns, log });
 
-const rows = buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack, load });
+const rows = [...buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack, load }), ...understandingRows(understanding)];
 const table = renderTable(rows);
 process.stdout.write(`\n${table}\n\n`);
 
@@ -94,6 +97,7 @@ const results = {
   table: rows,
   search,
   quality,
+  understanding,
   startup,
   slack,
   load,

@@ -32,6 +32,8 @@ export interface KnowledgeStatus {
   loadedAt: Date;
   /** Problems of the last attempted reload, if it was rejected. */
   rejected: Problem[];
+  /** Reloads rejected or failed since start (for /metrics). */
+  failedReloads: number;
 }
 
 export class LiveKnowledge {
@@ -43,6 +45,7 @@ export class LiveKnowledge {
   private loadedAt = new Date();
   private rejected: Problem[] = [];
   private folder?: KnowledgeFolder;
+  private failedReloads = 0;
 
   constructor(
     private current: KnowledgeBase,
@@ -57,7 +60,7 @@ export class LiveKnowledge {
   readonly get = (): KnowledgeBase => this.current;
 
   status(): KnowledgeStatus {
-    return { entries: this.current.size, version: this.current.version, loadedAt: this.loadedAt, rejected: this.rejected };
+    return { entries: this.current.size, version: this.current.version, loadedAt: this.loadedAt, rejected: this.rejected, failedReloads: this.failedReloads };
   }
 
   /** Reads what changed and swaps it in if the whole set is valid; true if swapped or unchanged. */
@@ -95,6 +98,7 @@ export class LiveKnowledge {
 
   private reject(problems: Problem[]): false {
     this.rejected = problems;
+    this.failedReloads += 1;
     for (const item of problems) this.log.warn({ file: item.file, field: item.field }, formatProblem(item));
     this.log.error(
       { problems: problems.length, files: [...new Set(problems.map((item) => item.file))].slice(0, 10), serving: this.current.version },
