@@ -13,6 +13,7 @@ import type { Interpretation } from "../../core/router.js";
 import type { KnowledgeBase } from "../../knowledge/base.js";
 import { STOP_WORDS } from "../../knowledge/normalize.js";
 import type { Kind } from "../../knowledge/schema.js";
+import { sdgDocument } from "../analysis/sdgs.js";
 import { detectField, includesPhrase } from "./fields.js";
 import { readWords } from "./lexicon.js";
 import { isEntryMention, spotEntries, spotTopics, type Mention } from "./mentions.js";
@@ -148,7 +149,7 @@ export class Interpreter {
 
     // "tl;dr", "shorter pls", "in one line": the last answer again, shorter.
     if (!only && previous && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
-      return this.repeat(previous.command, previous.entries.slice(0, previous.command === "compare" ? 2 : 1).map((entry) => entry.id));
+      return this.repeat(previous.command, previous.entries.slice(0, this.takesPair(previous.command) ? 2 : 1).map((entry) => entry.id));
     }
     if (!only && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
       return { command: CLARIFY_COMMAND, args: "", subjects: [] };
@@ -231,7 +232,9 @@ export class Interpreter {
     // A topic an intent needs is a weak cue of its own: "SDG7", "which SDGs have no partnership".
     for (const cue of this.topicCues) {
       if (only && cue.command.name !== only) continue;
-      const named = part.entries.some((entry) => !BACKGROUND.has(entry.id) && entry.id !== "agenda-2030");
+      // "SDGs" names the Agenda 2030 document too: that alone does not make a question about a name.
+      const sdgList = sdgDocument(this.knowledge())?.id;
+      const named = part.entries.some((entry) => !BACKGROUND.has(entry.id) && entry.id !== sdgList);
       if (!named && part.topics.some((topic) => topic.kind === cue.intent.needs || (cue.intent.needs === "sdg" && topic.kind === "gaps"))) found.push({ ...cue, score: 5 });
     }
     return found.sort((a, b) => b.score - a.score);
@@ -298,7 +301,7 @@ export class Interpreter {
     const pair = part.words[0] === "vs" || part.words[0] === "versus" || part.words[0] === "or";
     const before = previous.entries[0]?.id;
     if (pair && before) {
-      const pairCommand = this.cues.find((cue) => cue.command.name === previous.command && cue.intent.names === 2)?.command.name ?? "compare";
+      const pairCommand = this.takesPair(previous.command) ? previous.command : this.pairCommand();
       return { command: pairCommand, args: `${before} vs ${named[0]}`, subjects: [before, named[0] as string] };
     }
     const entry = this.knowledge().get(named[0] as string);
@@ -322,7 +325,18 @@ export class Interpreter {
   }
 
   private repeat(command: string, subjects: string[]): Interpretation {
-    return { command, args: subjects.join(command === "compare" ? " vs " : " "), subjects };
+    return { command, args: subjects.join(this.takesPair(command) ? " vs " : " "), subjects };
+  }
+
+  /** Whether `command` can be about two names at once ("A vs B"). */
+  private takesPair(command: string): boolean {
+    return this.cues.some((cue) => cue.command.name === command && cue.intent.names === 2);
+  }
+
+  /** The command for two names and nothing else: the one whose only intent takes a pair. */
+  private pairCommand(): string {
+    const pairOnly = this.cues.find((cue) => cue.intent.names === 2 && this.cues.every((other) => other.command !== cue.command || other.intent.names === 2));
+    return pairOnly?.command.name ?? CLARIFY_COMMAND;
   }
 
   /** Named entries, the likeliest subject first: not the essay when something else is named; ideas and partnerships before people. */
