@@ -1,5 +1,6 @@
 import { missingArgument } from "../src/core/errors.js";
-import { firstSentence, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { firstSentence } from "../src/core/sentence.js";
 import { quoteLine } from "../src/domain/cards.js";
 import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
 import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";

@@ -11,6 +11,7 @@ import concept from "./concept.js";
 import document from "./document.js";
 import help from "./help.js";
 import legitimacy from "./legitimacy.js";
+import more from "./more.js";
 import partnership from "./partnership.js";
 import quote from "./quote.js";
 import sdg from "./sdg.js";
@@ -32,5 +33,6 @@ export const commands: readonly CommandDefinition[] = [
   stakeholders,
   threats,
   sdg,
+  more,
   ask,
 ];

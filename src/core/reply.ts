@@ -4,6 +4,7 @@
  */
 import type { Entry, Kind, Source } from "../knowledge/schema.js";
 import type { ErrorCode } from "./errors.js";
+import type { Length } from "./length.js";
 
 export interface EntryRef {
   id: string;
@@ -13,17 +14,26 @@ export interface EntryRef {
   score?: number;
 }
 
+/**
+ * Where a part of a reply is shown: "also" on the first screen and in the full reply,
+ * "only" on the first screen (a digest of what the full reply shows in detail); unset,
+ * only in the full reply, behind "More". `screenOf` (screen.ts) reads it for every renderer.
+ */
+export type FirstScreen = "also" | "only";
+
 export interface Section {
   heading?: string;
   /** A paragraph. */
   text?: string;
   /** Bullet points. */
   items?: string[];
+  firstScreen?: FirstScreen;
 }
 
 export interface Field {
   label: string;
   value: string;
+  firstScreen?: FirstScreen;
 }
 
 export interface ReplyError {
@@ -35,6 +45,8 @@ export interface Reply {
   ok: boolean;
   command: string;
   title?: string;
+  /** The answer in one or two sentences: what a busy reader needs, shown first. */
+  lead?: string;
   sections: Section[];
   /** Short facts shown side by side (founded, U.S. role, …). */
   fields: Field[];
@@ -46,6 +58,12 @@ export interface Reply {
   error?: ReplyError;
   /** Send nothing at all: the user was already told to slow down. Adapters still ack. */
   silent?: boolean;
+  /** How long to show it, as asked ("tl;dr", "in full"); unset is short, the first screen. */
+  length?: Length;
+  /** The message that asks for this answer in full: what a "More" button sends. */
+  expand?: string;
+  /** Show each source as one short line ("Slaughter, Foreign Affairs 2024, §Seed, Not Lead"). */
+  compactSources?: boolean;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
@@ -85,6 +103,47 @@ export function mergeSources(sources: readonly Source[]): Source[] {
     if (!seen.has(key)) seen.set(key, source);
   }
   return [...seen.values()];
+}
+
+/** A locator short enough for one line: `section "Seed, Not Lead"` → `§Seed, Not Lead`; long ones are left out. */
+function shortLocator(locator: string | undefined): string | undefined {
+  if (!locator) return undefined;
+  const bare = locator.replace(/\s*\([^)]*\)/g, "").trim();
+  const short = bare
+    .replace(/^section\s+["“]?([^"”]+)["”]?$/i, "§$1")
+    .replace(/^paragraph\s+/i, "¶")
+    .replace(/^introduction$/i, "intro");
+  return short.length <= 30 ? short : undefined;
+}
+
+/** "Slaughter", "Lissner and Rapp-Hooper": surnames, for a one-line citation. */
+const surnames = (author: string) =>
+  author
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .filter(Boolean)
+    .map((name) => name.trim().split(/\s+/).at(-1))
+    .join(" and ");
+
+/**
+ * One short line per distinct source, its places in it joined: "Slaughter, Foreign Affairs
+ * 2024, §Opening the World, §Seats at the Table". The full reference is `formatSource`.
+ */
+export function compactSources(sources: readonly Source[]): string[] {
+  const lines = new Map<string, { head: string; places: string[] }>();
+  for (const source of sources) {
+    const who = source.author ? surnames(source.author) : source.publisher;
+    const head = source.author && source.publisher ? `${who}, ${source.publisher} ${source.year}` : `${who} ${source.year}`;
+    const line = lines.get(head) ?? { head, places: [] };
+    const place = shortLocator(source.locator);
+    if (place && !line.places.includes(place)) line.places.push(place);
+    lines.set(head, line);
+  }
+  return [...lines.values()].map(({ head, places }) => [head, ...places].join(", "));
+}
+
+/** Each source as the reply shows it: compact lines, or full references. */
+export function sourceLines(reply: Pick<Reply, "sources" | "compactSources">): string[] {
+  return reply.compactSources ? compactSources(reply.sources) : reply.sources.map(formatSource);
 }
 
 /** "Title, Author (Publisher, 2024), locator" */

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from "../knowledge/base.js";
 import type { CommandDefinition } from "./command.js";
 import type { ConversationMemory, Recollection } from "./conversation.js";
 import { apology, newErrorId, UserError } from "./errors.js";
+import { readLength } from "./length.js";
 import { hashUser, type Logger } from "./log.js";
 import { runChain, type Middleware, type Origin, type RoutedMiddleware, type RoutedTurn, type Turn } from "./middleware.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
@@ -84,11 +85,12 @@ export class Router {
       result = await runChain(this.options.middlewares ?? [], turn, async () => {
         const conversations = this.options.conversations;
         const previous = await conversations?.recall(origin);
-        const routed: RoutedTurn = { ...turn, ...this.route(turn.message, previous) };
+        const { length, message } = readLength(turn.message);
+        const routed: RoutedTurn = { ...turn, message, length, ...this.route(message, previous) };
         commandName = routed.command.name;
         const answer = await runChain(this.options.routedMiddlewares ?? [], routed, async () =>
           routed.command.handler(
-            { command: routed.command.name, args: routed.args, message: routed.message },
+            { command: routed.command.name, args: routed.args, message: routed.message, length },
             { kb: this.knowledge(), commands: this.registry.visible, ...(previous ? { previous } : {}) },
           ),
         );

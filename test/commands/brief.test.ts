@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { firstSentence } from "../../src/domain/answers.js";
+import { firstSentence } from "../../src/core/sentence.js";
 import { analyst, headings, itemsUnder, type Analyst } from "./analyst-support.js";
 
 let a: Analyst;
