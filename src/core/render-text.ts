@@ -2,6 +2,7 @@
  * Plain-text rendering of a Reply: the JSON `text` and `short` fields, the CLI and the REPL
  * (which passes a styler to add colour). Platform renderers live with their adapters.
  */
+import { renderMarkdown } from "./render-markdown.js";
 import { sourceLines, type Reply } from "./reply.js";
 import { screenOf } from "./screen.js";
 
@@ -41,6 +42,7 @@ export const MORE_HINT = "More: say “more” (or add “in full”).";
 
 /** The reply at the length it was asked at (the first screen by default), with a hint when there is more. */
 export function renderScreen(reply: Reply, style: TextStyle = plain): string {
+  if (reply.format === "markdown") return renderMarkdown(reply);
   const screen = screenOf(reply);
   const text = renderText(screen.reply, style);
   return screen.more ? `${text}\n${style.dim(MORE_HINT)}` : text;
@@ -48,5 +50,6 @@ export function renderScreen(reply: Reply, style: TextStyle = plain): string {
 
 /** The whole reply, whatever length it was asked at. */
 export function renderFull(reply: Reply, style: TextStyle = plain): string {
+  if (reply.format === "markdown") return renderMarkdown(reply);
   return renderText(screenOf(reply, { form: "full" }).reply, style);
 }

@@ -64,6 +64,10 @@ export interface Reply {
   expand?: string;
   /** Show each source as one short line ("Slaughter, Foreign Affairs 2024, §Seed, Not Lead"). */
   compactSources?: boolean;
+  /** "markdown": the whole reply as clean Markdown to paste into an email or cable, shown as it is. */
+  format?: "markdown";
+  /** The message that asks for this answer as paste-ready Markdown: what a "Copy as text" button sends. */
+  copy?: string;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
@@ -141,9 +145,15 @@ export function compactSources(sources: readonly Source[]): string[] {
   return [...lines.values()].map(({ head, places }) => [head, ...places].join(", "));
 }
 
-/** Each source as the reply shows it: compact lines, or full references. */
+/** Compact source lines a first screen shows; the rest are counted, and listed in full under More. */
+export const MAX_COMPACT_SOURCES = 3;
+
+/** Each source as the reply shows it: up to three compact lines and a count of the rest, or full references. */
 export function sourceLines(reply: Pick<Reply, "sources" | "compactSources">): string[] {
-  return reply.compactSources ? compactSources(reply.sources) : reply.sources.map(formatSource);
+  if (!reply.compactSources) return reply.sources.map(formatSource);
+  const lines = compactSources(reply.sources);
+  const rest = lines.length - MAX_COMPACT_SOURCES;
+  return rest > 1 ? [...lines.slice(0, MAX_COMPACT_SOURCES), `and ${rest} more`] : lines;
 }
 
 /** "Title, Author (Publisher, 2024), locator" */

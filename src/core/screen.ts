@@ -28,47 +28,43 @@ const fieldLength = (field: Field) => field.label.length + field.value.length + 
 const limitItems = (sections: readonly Section[], points: number | undefined): Section[] =>
   points === undefined ? [...sections] : sections.map((section) => (section.items ? { ...section, items: section.items.slice(0, points) } : section));
 
-/**
- * A reply with no marks (search results, comparisons): the fields and sections that fit
- * the budget, in order; a list that does not fit whole keeps the items that do.
- */
-function fitted(reply: Reply, points: number | undefined): { fields: Field[]; sections: Section[] } {
-  let left = FIRST_SCREEN_MAX - (reply.lead?.length ?? 0);
-  const fields: Field[] = [];
-  for (const field of reply.fields) {
-    if (fieldLength(field) > left) break;
-    fields.push(field);
-    left -= fieldLength(field);
+/** What of `section` fits in `left` characters: all of it, or its heading and text with the items that fit. */
+function partOf(section: Section, left: number): Section | undefined {
+  if (sectionLength(section) <= left) return section;
+  let room = left - (section.heading?.length ?? 0) - (section.text?.length ?? 0);
+  const items: string[] = [];
+  for (const item of section.items ?? []) {
+    if (item.length + 3 > room) break;
+    items.push(item);
+    room -= item.length + 3;
   }
-  const sections: Section[] = [];
-  for (const section of limitItems(reply.sections, points)) {
-    if (sectionLength(section) <= left) {
-      sections.push(section);
-      left -= sectionLength(section);
-      continue;
-    }
-    const items: string[] = [];
-    left -= (section.heading?.length ?? 0) + (section.text?.length ?? 0);
-    for (const item of section.items ?? []) {
-      if (item.length + 3 > left) break;
-      items.push(item);
-      left -= item.length + 3;
-    }
-    if (items.length > 0 && left >= 0) sections.push({ ...section, items });
-    break;
-  }
-  return { fields, sections };
+  return items.length > 0 ? { ...section, items } : undefined;
 }
 
-/** The marked parts, in order, as many as fit the budget after the lead. */
+/** Fields, then sections, in order, while they fit the budget after the lead; the first section that does not fit whole ends the screen. */
+function fill(lead: string | undefined, fields: readonly Field[], sections: readonly Section[]): { fields: Field[]; sections: Section[] } {
+  let left = FIRST_SCREEN_MAX - (lead?.length ?? 0);
+  const shownFields = fields.filter((field) => (fieldLength(field) <= left ? ((left -= fieldLength(field)), true) : false));
+  const shownSections: Section[] = [];
+  for (const section of sections) {
+    const part = partOf(section, left);
+    if (part) {
+      shownSections.push(part);
+      left -= sectionLength(part);
+    }
+    if (part !== section) break;
+  }
+  return { fields: shownFields, sections: shownSections };
+}
+
+/**
+ * The first screen: the parts marked for it or, in a reply with no marks (search results,
+ * comparisons), everything in order, as much as fits.
+ */
 function firstScreen(reply: Reply, points: number | undefined): { fields: Field[]; sections: Section[] } {
   const marked = reply.fields.some(onFirstScreen) || reply.sections.some(onFirstScreen);
-  if (!marked && reply.lead === undefined) return fitted(reply, points);
-  let left = FIRST_SCREEN_MAX - (reply.lead?.length ?? 0);
-  const fits = (length: number) => (length <= left ? ((left -= length), true) : false);
-  const sections = limitItems(reply.sections.filter(onFirstScreen), points).filter((section) => fits(sectionLength(section)));
-  const fields = reply.fields.filter(onFirstScreen).filter((field) => fits(fieldLength(field)));
-  return { fields, sections };
+  if (!marked && reply.lead === undefined) return fill(undefined, reply.fields, limitItems(reply.sections, points));
+  return fill(reply.lead, reply.fields.filter(onFirstScreen), limitItems(reply.sections.filter(onFirstScreen), points));
 }
 
 /** Characters of answer a screen shows: its lead, fields and sections (not its title or sources). */
