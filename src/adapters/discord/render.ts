@@ -173,7 +173,7 @@ function fitDescriptions(chunks: readonly string[], budget: Budget): string[] {
  * Fields beyond 25 are dropped (cards have a handful).
  */
 export function renderReply(reply: Reply): DiscordMessage {
-  if (reply.format === "markdown") return pasteMessage(reply);
+  if (reply.format === "markdown" && reply.ok) return pasteMessage(reply);
   const { reply: shown, more } = screenOf(reply);
   const budget = new Budget(LIMITS.embedTotal - NOTE_ROOM);
   const title = shown.title ? budget.take(escapeMarkdown(shown.title), LIMITS.embedTitle) : undefined;
@@ -205,6 +205,7 @@ export function renderReply(reply: Reply): DiscordMessage {
 function pasteMessage(reply: Reply): DiscordMessage {
   const budget = new Budget(LIMITS.embedTotal - NOTE_ROOM);
   const descriptions = fitDescriptions(pack([neutraliseMentions(renderMarkdown(reply))], LIMITS.embedDescription), budget);
+  if (descriptions.length === 0) descriptions.push("Nothing to show.");
   return { embeds: descriptions.map((description) => ({ color: COLORS.answer, description })), components: [] };
 }
 

@@ -93,7 +93,9 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  return split(lines.join("\n"), MAX_TEXT).map(textSection);
+  return split(lines.join("\n"), MAX_TEXT)
+    .filter((piece) => piece.trim())
+    .map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {
@@ -203,7 +205,10 @@ function fit(head: SlackBlock[], body: SlackBlock[], tail: SlackBlock[]): SlackB
  */
 function pasteMessage(reply: Reply, sharedBy: string | undefined): SlackMessage {
   const markdown = renderMarkdown(reply);
-  const blocks: SlackBlock[] = split(markdown, MAX_TEXT).map((piece) => ({ type: "section", text: plain(piece) }));
+  // Slack reads &, < and > as control characters even in plain text, and shows the escapes as the characters.
+  const blocks: SlackBlock[] = split(escapeText(markdown), MAX_TEXT)
+    .filter((piece) => piece.trim())
+    .map((piece) => ({ type: "section", text: plain(piece) }));
   const kept = fit([], blocks, sharedBy ? [context(sharedBy)] : []);
   const fallback = truncate(escapeText(markdown), MAX_FALLBACK_TEXT);
   return { text: sharedBy ? `${sharedBy}\n${fallback}` : fallback, blocks: kept };
@@ -211,10 +216,10 @@ function pasteMessage(reply: Reply, sharedBy: string | undefined): SlackMessage 
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const sharedBy = attribution(options.sharedBy);
-  if (reply.format === "markdown") return pasteMessage(reply, sharedBy);
+  if (reply.format === "markdown" && reply.ok) return pasteMessage(reply, sharedBy);
   const { reply: shown, more } = screenOf(reply);
   const head = shown.title ? [header(shown.title)] : [];
-  const lead = shown.lead ? [textSection(truncate(escapeText(shown.lead), MAX_TEXT))] : [];
+  const lead = shown.lead?.trim() ? [textSection(truncate(escapeText(shown.lead), MAX_TEXT))] : [];
   const body = [...errorBlocks(shown.error), ...lead, ...fieldBlocks(shown.fields), ...shown.sections.flatMap(sectionBlocks)];
   const tail = [
     ...suggestionBlocks(shown.suggestions),

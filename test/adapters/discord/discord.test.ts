@@ -98,7 +98,10 @@ describe("Discord adapter through a local fake of Discord", () => {
     expect(post.body.message_reference).toMatchObject({ message_id: message.id });
     const [embed] = post.body.embeds;
     expect(embed.title).toBe("Multialignment");
-    expect(embed.description).toContain("**Definition**");
+    expect(embed.description).toContain("Maintaining partnerships with competing powers");
+    expect(post.body.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components)).toContainEqual(
+      expect.objectContaining({ label: "More", custom_id: "ask:concept multialignment --full" }),
+    );
     expect(embed.footer.text).toMatch(/^Sources?:\n/);
     expect(fake.repliesTo(message.id)).toHaveLength(1);
   });
