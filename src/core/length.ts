@@ -42,6 +42,9 @@ const CUES: ReadonlyArray<{ pattern: RegExp; length: (match: RegExpExecArray) =>
   { pattern: /(?:^|\s)--full\b|\bin\s+full\b|\bfull\s+(?:card|version|answer|text|reply)\b|\bin\s+detail\b/i, length: () => ({ form: "full" }) },
 ];
 
+/** Words that, left alone after a cue, ask nothing ("in one line, please"). */
+const POLITENESS = /\b(?:please|pls|thanks|thank you|just|now|again|give me|make it|say it)\b/gi;
+
 /** The message with the cue taken out and the seams it leaves ("X, ?" → "X?") closed. */
 function withoutCue(message: string, match: RegExpExecArray): string {
   const rest = `${message.slice(0, match.index)} ${message.slice(match.index + match[0].length)}`;
@@ -63,7 +66,7 @@ export function readLength(message: string): { length: Length; message: string }
     const length = match && cue.length(match);
     if (!match || !length) continue;
     const rest = withoutCue(message, match);
-    return { length, message: /[\p{L}\p{N}]/u.test(rest) ? rest : BARE_CUE_MESSAGE };
+    return { length, message: /[\p{L}\p{N}]/u.test(rest.replace(POLITENESS, "")) ? rest : BARE_CUE_MESSAGE };
   }
   return { length: DEFAULT_LENGTH, message };
 }

@@ -192,10 +192,12 @@ function kindParts(kb: KnowledgeBase, entry: Entry): CardParts {
  */
 export function entryCard(kb: KnowledgeBase, entry: Entry, command: string, notes: readonly string[] = []): Reply {
   const { lead, body, fields, sections, named } = kindParts(kb, entry);
-  const related = titles(
-    kb,
-    entry.related.filter((id) => !named.includes(id)),
-  );
+  // Related entries the card has not named already, in a list or as a field (an actor's country).
+  const related = kb
+    .getAll(entry.related.filter((id) => !named.includes(id)))
+    .filter((other) => !fields.some((field) => field.value === other.title))
+    .map((other) => other.title)
+    .join(" · ");
   const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : entry.sources;
   return {
     ok: true,
