@@ -3,7 +3,7 @@
  * and full references, with no chat formatting. Every adapter shows it as it is.
  */
 import type { Source } from "../knowledge/schema.js";
-import { formatSource, type Reply } from "./reply.js";
+import { byWork, formatSource, type Reply } from "./reply.js";
 import { screenOf } from "./screen.js";
 
 /** Only the characters that would change a line's structure are escaped; prose stays clean. */
@@ -28,6 +28,6 @@ export function renderMarkdown(reply: Reply): string {
     ];
     if (lines.length > 0) blocks.push(lines.join("\n"));
   }
-  if (full.sources.length > 0) blocks.push(["## Sources", "", ...full.sources.map(sourceLine)].join("\n"));
+  if (full.sources.length > 0) blocks.push(["## Sources", "", ...byWork(full.sources).map(sourceLine)].join("\n"));
   return blocks.join("\n\n");
 }

@@ -145,12 +145,26 @@ export function compactSources(sources: readonly Source[]): string[] {
   return [...lines.values()].map(({ head, places }) => [head, ...places].join(", "));
 }
 
+/** One source per work, the places cited in it joined ("section A; section B"), so a long title is said once. */
+export function byWork(sources: readonly Source[]): Source[] {
+  const works = new Map<string, Source>();
+  for (const source of sources) {
+    const key = `${source.title}\u0000${source.author ?? source.publisher ?? ""}`;
+    const seen = works.get(key);
+    if (!seen) works.set(key, { ...source });
+    else if (source.locator && !seen.locator?.split("; ").includes(source.locator)) {
+      seen.locator = seen.locator ? `${seen.locator}; ${source.locator}` : source.locator;
+    }
+  }
+  return [...works.values()];
+}
+
 /** Compact source lines a first screen shows; the rest are counted, and listed in full under More. */
 export const MAX_COMPACT_SOURCES = 3;
 
 /** Each source as the reply shows it: up to three compact lines and a count of the rest, or full references. */
 export function sourceLines(reply: Pick<Reply, "sources" | "compactSources">): string[] {
-  if (!reply.compactSources) return reply.sources.map(formatSource);
+  if (!reply.compactSources) return byWork(reply.sources).map(formatSource);
   const lines = compactSources(reply.sources);
   const rest = lines.length - MAX_COMPACT_SOURCES;
   return rest > 1 ? [...lines.slice(0, MAX_COMPACT_SOURCES), `and ${rest} more`] : lines;

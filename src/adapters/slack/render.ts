@@ -9,7 +9,7 @@
 import type { types } from "@slack/bolt";
 import { renderMarkdown } from "../../core/render-markdown.js";
 import { renderScreen } from "../../core/render-text.js";
-import { askFor, formatSource, sourceLines, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
+import { askFor, byWork, formatSource, sourceLines, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
 import { screenOf } from "../../core/screen.js";
 import type { Source } from "../../knowledge/schema.js";
 import { split, truncate } from "../shared/text-fit.js";
@@ -125,7 +125,7 @@ function sourceLine(source: Source): string {
 /** One short line per source on a first screen; full references with links in the full reply. */
 function sourceBlocks(reply: Reply): SlackBlock[] {
   if (reply.sources.length === 0) return [];
-  const lines = reply.compactSources ? sourceLines(reply).map(escapeText) : reply.sources.map(sourceLine);
+  const lines = reply.compactSources ? sourceLines(reply).map(escapeText) : byWork(reply.sources).map(sourceLine);
   const label = lines.length === 1 ? "Source" : "Sources";
   return [context([`*${label}*`, ...lines].join("\n"))];
 }
