@@ -7,12 +7,9 @@
 import type { Next, RoutedTurn } from "./middleware.js";
 import type { Reply } from "./reply.js";
 
-export const FORMS = ["line", "paragraph", "short", "full"] as const;
-/** line: one sentence; paragraph: the lead; short: the first screen (default); full: everything. */
-export type Form = (typeof FORMS)[number];
-
 export interface Length {
-  form: Form;
+  /** line: one sentence; paragraph: the lead; short: the first screen (default); full: everything. */
+  form: "line" | "paragraph" | "short" | "full";
   /** How many talking points or list items the first screen shows ("3 talking points"). */
   points?: number;
 }

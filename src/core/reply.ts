@@ -160,7 +160,7 @@ export function byWork(sources: readonly Source[]): Source[] {
 }
 
 /** Compact source lines a first screen shows; the rest are counted, and listed in full under More. */
-export const MAX_COMPACT_SOURCES = 3;
+const MAX_COMPACT_SOURCES = 3;
 
 /** Each source as the reply shows it: up to three compact lines and a count of the rest, or full references. */
 export function sourceLines(reply: Pick<Reply, "sources" | "compactSources">): string[] {

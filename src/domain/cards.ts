@@ -52,13 +52,11 @@ function section(heading: string, items: readonly string[], firstScreen?: FirstS
 const field = (label: string, value: string, firstScreen?: FirstScreen): Field =>
   firstScreen ? { label, value, firstScreen } : { label, value };
 
-/** Fields shown on a card's first screen: the three most useful. */
-export const FIRST_SCREEN_FIELDS = 3;
 /** The lead holds whole sentences up to this length (always at least one). */
-export const LEAD_MAX = 400;
+const LEAD_MAX = 400;
 
 /** Whole sentences from the start of `text`, up to `max` characters (always at least one). */
-export function leadingSentences(text: string, max = LEAD_MAX): string {
+function leadingSentences(text: string, max = LEAD_MAX): string {
   let lead = firstSentence(text);
   for (let rest = text.slice(lead.length).trim(); rest; ) {
     const next = firstSentence(rest);
@@ -73,7 +71,7 @@ export function leadingSentences(text: string, max = LEAD_MAX): string {
 const after = (text: string, lead: string) => (text.startsWith(lead) ? text.slice(lead.length).trim() : text);
 
 /** "500 million children vaccinated by 2030": a measurable goal in a few words. */
-export function goalTarget(goal: Goal): string | undefined {
+function goalTarget(goal: Goal): string | undefined {
   return goal.measurable && goal.target ? `${goal.target} by ${goal.deadline}` : undefined;
 }
 

@@ -23,13 +23,13 @@ const resultPhrase = (result: Result) => `${result.figure} ${lowerFirst(result.t
 const LONG_TITLE = 20;
 
 /** What people call it: "Gavi", "the Quad"'s "Quad", "AIIB"; the title when it is short or has no one-word alias. */
-export function shortName(entry: Entry): string {
+function shortName(entry: Entry): string {
   const alias = entry.aliases.find((candidate) => !/\s/.test(candidate));
   return entry.title.length > LONG_TITLE && alias ? alias : entry.title;
 }
 
 /** The year an entry's facts are current to: its newest source. */
-export function asOf(entry: Entry): number {
+function asOf(entry: Entry): number {
   return Math.max(...entry.sources.map((source) => source.year));
 }
 
