@@ -68,7 +68,7 @@ function firstScreen(reply: Reply, points: number | undefined): { fields: Field[
 }
 
 /** Characters of answer a screen shows: its lead, fields and sections (not its title or sources). */
-export function answerLength(reply: Pick<Reply, "lead" | "fields" | "sections">): number {
+export function screenLength(reply: Pick<Reply, "lead" | "fields" | "sections">): number {
   return (reply.lead?.length ?? 0) + reply.fields.reduce((sum, field) => sum + fieldLength(field), 0) + reply.sections.reduce((sum, section) => sum + sectionLength(section), 0);
 }
 

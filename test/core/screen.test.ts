@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorReply, reply } from "../../src/core/reply.js";
-import { answerLength, FIRST_SCREEN_MAX, screenOf } from "../../src/core/screen.js";
+import { screenLength, FIRST_SCREEN_MAX, screenOf } from "../../src/core/screen.js";
 import { FULL, shortCard } from "../support/sample-replies.js";
 
 const hits = Array.from({ length: 10 }, (_, n) => `Partnership ${n} (partnership): ${"a sentence about it ".repeat(4).trim()}.`);
@@ -30,7 +30,7 @@ describe("screenOf: what a reply shows at the length asked", () => {
     expect(items.length).toBeGreaterThan(2);
     expect(items.length).toBeLessThan(hits.length);
     expect(items).toEqual(hits.slice(0, items.length));
-    expect(answerLength(shown)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+    expect(screenLength(shown)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
     expect(more).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderReply as renderDiscord } from "../../src/adapters/discord/render.js";
 import { renderReply as renderSlack } from "../../src/adapters/slack/render.js";
 import { renderFull, renderScreen } from "../../src/core/render-text.js";
-import { answerLength, FIRST_SCREEN_MAX, screenOf } from "../../src/core/screen.js";
+import { screenLength, FIRST_SCREEN_MAX, screenOf } from "../../src/core/screen.js";
 import { firstSentence } from "../../src/core/sentence.js";
 import { entryCard } from "../../src/domain/cards.js";
 import type { KnowledgeBase } from "../../src/knowledge/base.js";
@@ -24,7 +24,7 @@ describe("every card in the knowledge base, on its first screen", () => {
     for (const { entry, card } of cards()) {
       const screen = screenOf(card);
       expect(screen.reply.lead, entry.id).toBe(card.lead);
-      expect(answerLength(screen.reply), entry.id).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+      expect(screenLength(screen.reply), entry.id).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
       expect(screen.reply.fields.length, entry.id).toBeLessThanOrEqual(3);
       expect(screen.more, entry.id).toBe(true);
       expect(renderScreen(card).length, entry.id).toBeLessThan(renderFull(card).length);
