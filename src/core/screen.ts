@@ -92,5 +92,5 @@ export function screenOf(reply: Reply, length: Length = reply.length ?? DEFAULT_
   const lead = leadOf(reply);
   const text = lead === undefined ? undefined : length.form === "line" ? firstSentence(lead) : lead;
   const rest = { ...shown, lead: undefined, fields: [], sections: text === undefined ? [] : [{ text }] };
-  return { reply: rest, more: true };
+  return { reply: rest, more: screenLength(full) > screenLength(rest) };
 }

@@ -47,9 +47,11 @@ describe("screenOf: what a reply shows at the length asked", () => {
     expect(screenOf(results, { form: "line" }).reply.sections).toEqual([{ text: hits[0] }]);
   });
 
-  it("given a short reply, the first screen is all of it and offers no More", () => {
+  it("given a short reply, the first screen is all of it and offers no More, even in one line", () => {
     const small = reply("ask", { sections: [{ text: "Hello! Ask me about a partnership." }] });
     expect(screenOf(small)).toEqual({ reply: { ...small, compactSources: true }, more: false });
+    expect(screenOf(small, { form: "paragraph" }).more).toBe(false);
+    expect(screenOf(small, { form: "line" }).more).toBe(true);
   });
 
   it("given an error, shows it as it is, whatever the length", () => {
