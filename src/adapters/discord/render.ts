@@ -103,7 +103,7 @@ function askButton(
   style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
 ): APIButtonComponentWithCustomId | undefined {
   const customId = `${ASK_PREFIX}${message}`;
-  if (message === undefined || customId.length > LIMITS.customId) return undefined;
+  if (!message?.trim() || customId.length > LIMITS.customId) return undefined;
   // Button labels show no markdown either.
   return { type: ComponentType.Button, style, custom_id: customId, label: truncate(neutraliseMentions(label), LIMITS.buttonLabel) };
 }
@@ -112,7 +112,7 @@ function askButton(
 function actionRow(reply: Reply, more: boolean): ButtonRow[] {
   const buttons = [
     ...(more ? [askButton(reply.expand, "More", ButtonStyle.Primary)] : []),
-    ...(reply.ok ? [askButton(reply.copy, "Copy as text")] : []),
+    ...(reply.ok && reply.copy !== reply.expand ? [askButton(reply.copy, "Copy as text")] : []),
   ].filter((button) => button !== undefined);
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }

@@ -132,7 +132,7 @@ function sourceBlocks(reply: Reply): SlackBlock[] {
 
 /** More (when the screen left something out), Copy as text (when the answer can be pasted), Share. */
 function actionBlocks(reply: Reply, more: boolean, shareMessage: string | undefined): SlackBlock[] {
-  const fits = (value: string | undefined): value is string => value !== undefined && value.length <= MAX_ACTION_VALUE;
+  const fits = (value: string | undefined): value is string => value !== undefined && value.trim() !== "" && value.length <= MAX_ACTION_VALUE;
   const buttons = [
     ...(more && fits(reply.expand) ? [button("More", MORE_ACTION_ID, reply.expand)] : []),
     ...(reply.ok && fits(reply.copy) ? [button("Copy as text", COPY_ACTION_ID, reply.copy)] : []),
