@@ -14,6 +14,7 @@ import {
 import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/domain/analysis/threats.js";
 import { capitalised } from "../src/domain/analysis/text.js";
 import { defineCommand } from "../src/core/command.js";
+import { markdownMessage } from "../src/core/length.js";
 import { topicOf } from "../src/domain/phrasings.js";
 import { entryRef, mergeSources, reply, type EntryRef, type Field, type Reply, type Section } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
@@ -30,8 +31,6 @@ const MAX_PARTNERSHIPS = 4;
 const MAX_QUOTES = 2;
 const MAX_COUNTERPARTS = 3;
 const MAX_QUESTIONS = 3;
-/** `brief X --md`: the brief as clean Markdown to paste into an email or cable. */
-const MARKDOWN_FLAG = /(?:^|\s)--md\b/i;
 
 /** What a briefing card is made of, before it is cut to size and laid out. */
 interface Plan {
@@ -82,7 +81,7 @@ function partnershipItem(partnership: Partnership): string {
 const list = (heading: string, items: readonly string[], firstScreen?: "also"): Section[] =>
   items.length === 0 ? [] : [{ heading, items: [...items], ...(firstScreen ? { firstScreen } : {}) }];
 
-function layOut(kb: KnowledgeBase, plan: Plan, topic: string): Reply {
+function layOut(kb: KnowledgeBase, plan: Plan): Reply {
   const concepts = unique(plan.concepts).slice(0, MAX_CONCEPTS);
   const partnerships = unique(plan.partnerships).slice(0, MAX_PARTNERSHIPS);
   const quotes = unique(plan.quotes).slice(0, MAX_QUOTES);
@@ -107,7 +106,6 @@ function layOut(kb: KnowledgeBase, plan: Plan, topic: string): Reply {
     entries: cited.map((entry) => entryRef(entry)),
     suggestions: plan.suggestions,
     sources: mergeSources([...cited.flatMap((entry) => entry.sources), ...quotes.map((quote) => quote.source)]),
-    copy: `brief ${topic} --md`,
   });
 }
 
@@ -217,25 +215,33 @@ const brief = defineCommand({
   summary: "A briefing card: key concepts, talking points, partnerships with their goals and results, quotes, sources.",
   examples: ["brief climate", "brief India", "brief me on Gavi"],
   argument: { name: "topic", description: "A topic, partnership, person or state", required: true, completes: ["partnership", "actor", "concept"] },
-  handler: ({ args }, { kb }) => {
-    const markdown = MARKDOWN_FLAG.test(args);
-    const topic = topicOf(args.replace(MARKDOWN_FLAG, " ").trim());
+  intents: [
+    {
+      cues: ["brief", "briefing", "brief me", "briefing note", "talking points", "talking point", "prep notes", "prep note", "one pager", "onepager",
+        "what should i know", "need to know", "key messages", "speaking notes", "meeting notes", "draft me", "draft", "lines to take", "cheat sheet"],
+      names: 1,
+      weight: 3,
+    },
+  ],
+  handler: ({ args, message }, { kb }) => {
+    const topic = topicOf(args);
     if (!topic) throw missingArgument(brief);
+    // `brief X --md` is read by the router: this only says how to ask for it.
     const answer = briefOn(kb, topic);
-    return markdown && answer.entries.length > 0 ? { ...answer, format: "markdown" } : answer;
+    return answer.entries.length > 0 ? { ...answer, copy: markdownMessage(message) } : answer;
   },
 });
 
 /** The brief on `topic`: a threat, one entry, the entries that mention it, or a polite miss. */
 function briefOn(kb: KnowledgeBase, topic: string): Reply {
   const threat = findThreat(topic);
-  if (threat) return layOut(kb, threatPlan(kb, threat), topic);
+  if (threat) return layOut(kb, threatPlan(kb, threat));
   const resolution = kb.resolve(topic);
-  if (resolution.entry) return layOut(kb, entryPlan(kb, topic, { ...resolution, entry: resolution.entry }), topic);
+  if (resolution.entry) return layOut(kb, entryPlan(kb, topic, { ...resolution, entry: resolution.entry }));
   // resolve() searched already when no single entry fit: reuse its result.
   const result = resolution.search ?? kb.search(topic);
   const found = result.hits.slice(0, SEARCH_REPLY_HITS).map((hit) => hit.entry);
-  if (found.length > 0) return layOut(kb, topicPlan(topic, found), topic);
+  if (found.length > 0) return layOut(kb, topicPlan(topic, found));
   return searchReply(kb, topic, "brief", result);
 }
 

@@ -1,8 +1,7 @@
 import { missingArgument } from "../src/core/errors.js";
 import { answerName, resolutionNotes } from "../src/domain/answers.js";
 import { firstSentence } from "../src/core/sentence.js";
-import { describeGoal, quoteLine, sdgLabel } from "../src/domain/cards.js";
-import { US_ROLE_LABELS } from "../src/knowledge/schema.js";
+import { describeGoal, formatDate, quoteLine, sdgLabel, usRoleHistoryLine } from "../src/domain/cards.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";
 import {
   goalsSummary,
@@ -91,12 +90,12 @@ function listed<T extends Entry>(heading: string, entries: readonly T[], rows: (
 }
 
 function membersByCategory(partnership: Partnership): string {
-  const { covered, missing } = stakeholderCoverage(partnership);
-  const present = covered.map((category) => `${STAKEHOLDER_LABELS[category]} (${partnership.members[category].length})`);
-  const absent = missing.map((category) => STAKEHOLDER_LABELS[category]);
+  const { covered, none, unrecorded } = stakeholderCoverage(partnership);
+  const present = covered.map((category) => `${STAKEHOLDER_LABELS[category]} (${partnership.members[category]?.length ?? 0})`);
+  const labels = (categories: typeof none) => categories.map((category) => STAKEHOLDER_LABELS[category]).join(", ");
   return `${covered.length} of ${STAKEHOLDER_CATEGORIES.length} categories: ${present.join(", ") || "none"}${
-    absent.length > 0 ? `; none recorded for ${absent.join(", ")}` : ""
-  }`;
+    none.length > 0 ? `; no members in ${labels(none)}` : ""
+  }${unrecorded.length > 0 ? `; not recorded for ${labels(unrecorded)}` : ""}`;
 }
 
 function partnershipSections(kb: KnowledgeBase, pair: readonly Partnership[]): Section[] {
@@ -116,7 +115,8 @@ function partnershipSections(kb: KnowledgeBase, pair: readonly Partnership[]): S
     ),
     sideBySide("Threats addressed", pair, (p) => p.threats.map(threatLabel).join(", ") || "none recorded"),
     sideBySide("SDGs", pair, (p) => p.sdgs.map((number) => sdgLabel(kb, number)).join(", ") || "none recorded"),
-    sideBySide("U.S. role", pair, (p) => US_ROLE_LABELS[p.us_role]),
+    sideBySide("U.S. role", pair, usRoleHistoryLine),
+    sideBySide("As of", pair, (p) => formatDate(p.as_of)),
     ...quoteSection(kb, pair),
   ];
 }
@@ -206,6 +206,14 @@ const compare = defineCommand({
   summary: "Two partnerships or two concepts side by side: members, measurable goals, results, legitimacy, threats, SDGs, U.S. role.",
   examples: ["compare SEforALL vs Finance in Common", "compare the Quad and AUKUS", "compare input legitimacy vs output legitimacy"],
   argument: { name: "pair", description: "Two names, e.g. Gavi vs SEforALL", required: true, completes: ["partnership", "concept"] },
+  intents: [
+    {
+      cues: ["compare", "compared", "comparison", "comparing", "vs", "versus", "differ", "differs", "different", "difference", "differences",
+        "stack up", "stacks up", "against", "or", "similar", "contrast", "better", "same as", "relate", "relates"],
+      names: 2,
+      weight: 2,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const text = topicOf(args);
     if (readings(text).length === 0) throw missingArgument(compare);

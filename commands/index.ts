@@ -6,9 +6,12 @@ import type { CommandDefinition } from "../src/core/command.js";
 import actor from "./actor.js";
 import ask from "./ask.js";
 import brief from "./brief.js";
+import clarify from "./clarify.js";
 import compare from "./compare.js";
 import concept from "./concept.js";
 import document from "./document.js";
+import fact from "./fact.js";
+import filter from "./filter.js";
 import help from "./help.js";
 import legitimacy from "./legitimacy.js";
 import more from "./more.js";
@@ -33,6 +36,9 @@ export const commands: readonly CommandDefinition[] = [
   stakeholders,
   threats,
   sdg,
+  filter,
+  fact,
+  clarify,
   more,
   ask,
 ];

@@ -1,4 +1,5 @@
 import { missingArgument } from "../src/core/errors.js";
+import { citedWithin } from "../src/domain/cards.js";
 import { assessLegitimacy, criteriaOf, VERDICT_LABELS, type Criterion } from "../src/domain/analysis/legitimacy.js";
 import { lookupPartnership } from "../src/domain/analysis/resolve.js";
 import { defineCommand } from "../src/core/command.js";
@@ -24,28 +25,41 @@ const legitimacy = defineCommand({
   summary: "Judge a partnership on the essay's tests: input legitimacy, measurable goals, results, breadth. Evidence per criterion, no score.",
   examples: ["legitimacy finance in common", "legitimacy gavi", "is the Quad legitimate?"],
   argument: { name: "partnership", description: "The partnership to assess", required: true, completes: ["partnership"] },
+  intents: [
+    { cues: ["more legitimate", "less legitimate", "legitimate than", "more legit", "less legit", "as legitimate"], names: 2, about: ["partnership"], weight: 4 },
+    { cues: ["legitimate", "legitimacy", "legit", "on what basis", "mandate", "accountable", "accountability", "illegitimate"], names: 1, about: ["partnership"], weight: 3 },
+  ],
   handler: ({ args }, { kb }) => {
     const name = topicOf(args);
     if (!name) throw missingArgument(legitimacy);
-    const found = lookupPartnership(kb, name, "legitimacy", "assess the legitimacy of partnerships");
-    if ("answer" in found) return found.answer;
+    // "Is SEforALL more legitimate than Finance in Common?": both, side by side.
+    const names = name.split(/\s+(?:vs\.?|versus|than)\s+/i);
+    const found = names.slice(0, 2).map((one) => lookupPartnership(kb, one, "legitimacy", "assess the legitimacy of partnerships"));
+    const refused = found.find((lookup) => "answer" in lookup);
+    if (refused && "answer" in refused) return refused.answer;
+    const assessed = found.flatMap((lookup) => ("partnership" in lookup ? [lookup] : []));
 
-    const { partnership } = found;
-    const assessment = assessLegitimacy(partnership);
     const concepts = kb.getAll(CRITERIA_CONCEPT_IDS);
+    const partnerships = assessed.map((lookup) => lookup.partnership);
     return reply("legitimacy", {
-      title: `Legitimacy: ${partnership.title}`,
+      title: `Legitimacy: ${partnerships.map((partnership) => partnership.title).join(" and ")}`,
       sections: [
-        ...found.notes.map((note) => ({ text: note })),
-        { heading: "Reading", text: assessment.basis },
-        ...criteriaOf(assessment).map(criterionSection),
+        ...assessed.flatMap((lookup) => lookup.notes.map((note) => ({ text: note }))),
+        ...assessed.flatMap(({ partnership }) => {
+          const assessment = assessLegitimacy(partnership);
+          const heading = assessed.length > 1 ? [{ heading: partnership.title }] : [];
+          return [...heading, { heading: "Reading", text: assessment.basis }, ...criteriaOf(assessment).map(criterionSection)];
+        }),
         {
           text: "Each verdict follows from the evidence recorded in the knowledge base; there is no overall score. A “missing” line is absent from this record, not necessarily from the world.",
         },
       ],
-      entries: [entryRef(partnership), ...concepts.map((concept) => entryRef(concept))],
-      suggestions: found.alternatives,
-      sources: mergeSources([...partnership.sources, ...concepts.flatMap((concept) => concept.sources)]),
+      entries: [...partnerships.map((partnership) => entryRef(partnership)), ...concepts.map((concept) => entryRef(concept))],
+      suggestions: assessed.flatMap((lookup) => lookup.alternatives),
+      sources: mergeSources([
+        ...partnerships.flatMap((partnership) => [...partnership.sources, ...citedWithin(partnership)]),
+        ...concepts.flatMap((concept) => concept.sources),
+      ]),
     });
   },
 });

@@ -25,6 +25,10 @@ export default defineCommand({
   summary: "Short, attributed quotations: all of them, by a speaker, or on a topic.",
   examples: ["quote jaishankar", "quote open world", "quote"],
   argument: { name: "topic", description: "A speaker or topic (optional)", required: false, completes: ["actor", "quote"] },
+  intents: [
+    { cues: ["say", "said", "says", "saying", "quote", "quotes", "quoted", "line", "words", "remarks", "statement", "put it"], names: 1, about: ["actor", "document", "quote"], weight: 3 },
+    { cues: [], names: 1, about: ["quote"], namesAlone: true },
+  ],
   handler: ({ args }, { kb }) => {
     const all = kb.ofKind("quote");
     if (!args) return quoteList(kb, all, `${all.length} quotations`);

@@ -124,6 +124,7 @@ const sdg = defineCommand({
   summary: "The 17 SDGs and the partnerships mapped to each; “sdg gaps” lists goals with no partnership here.",
   examples: ["sdg 7", "sdg climate action", "sdg gaps", "sdg"],
   argument: { name: "goal", description: "A goal number or name, or “gaps” (optional)", required: false },
+  intents: [{ cues: ["sdg", "sdgs", "goal", "goals", "sustainable development", "cover", "covers"], names: 0, needs: "sdg", weight: 3 }],
   handler: ({ args }, { kb }) => {
     const map = new SdgMap(kb, sdgGoals(kb));
     if (map.goals.length === 0) {

@@ -13,6 +13,16 @@ const stakeholders = defineCommand({
   summary: "Who is in a partnership, grouped by the six stakeholder categories, and which categories are missing.",
   examples: ["stakeholders gavi", "members of the Quad", "who is in Finance in Common?"],
   argument: { name: "partnership", description: "The partnership whose members to list", required: true, completes: ["partnership"] },
+  intents: [
+    {
+      cues: ["members", "member", "membership", "who is in", "who are in", "who sits", "funders", "funds", "fund", "funding", "funded", "finances",
+        "financed", "who pays", "hosts", "host", "belongs", "belong", "take part", "takes part", "participants", "participate", "stakeholders",
+        "who runs", "involved", "who is on", "who joined", "sectors", "backers", "donors"],
+      names: 1,
+      about: ["partnership"],
+      weight: 3,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const name = topicOf(args);
     if (!name) throw missingArgument(stakeholders);
@@ -20,21 +30,29 @@ const stakeholders = defineCommand({
     if ("answer" in found) return found.answer;
 
     const { partnership } = found;
-    const { covered, missing } = stakeholderCoverage(partnership);
+    const { covered, none, unrecorded } = stakeholderCoverage(partnership);
     return reply("stakeholders", {
       title: `Stakeholders: ${partnership.title}`,
       fields: [{ label: "Categories covered", value: `${covered.length} of ${STAKEHOLDER_CATEGORIES.length}` }],
       sections: [
         ...found.notes.map((note) => ({ text: note })),
-        ...covered.map((category) => ({
-          heading: `${STAKEHOLDER_LABELS[category]} (${partnership.members[category].length})`,
-          items: [...partnership.members[category]],
-        })),
+        ...covered.map((category) => {
+          const members = partnership.members[category] ?? [];
+          return { heading: `${STAKEHOLDER_LABELS[category]} (${members.length})`, items: [...members] };
+        }),
         {
           heading: "Missing categories",
           text:
-            missing.length > 0
-              ? `No members recorded for: ${categoryLabels(missing)}. The essay urges partnerships that reach well beyond governments. A missing category is absent from this record, not necessarily from the partnership.`
+            none.length + unrecorded.length > 0
+              ? [
+                  none.length > 0 ? `No members in: ${categoryLabels(none)}.` : "",
+                  unrecorded.length > 0
+                    ? `Not recorded: ${categoryLabels(unrecorded)}; the sources do not say, so nothing is concluded about them.`
+                    : "",
+                  "The essay urges partnerships that reach well beyond governments.",
+                ]
+                  .filter(Boolean)
+                  .join(" ")
               : "None: every category has members on record.",
         },
       ],

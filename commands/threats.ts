@@ -73,6 +73,15 @@ const threats = defineCommand({
   summary: "Geopolitical vs. global threats (2022 NSS), and the partnerships that address one threat.",
   examples: ["threats", "threats climate change", "which partnerships address communicable diseases?"],
   argument: { name: "threat", description: "A threat, e.g. climate change (optional)", required: false },
+  intents: [
+    {
+      cues: ["threat", "threats", "tackle", "tackles", "tackling", "address", "addresses", "addressing", "combat", "combats", "fight", "fighting",
+        "working on", "work on", "works on", "focus on", "focused on", "deal with", "partnerships", "which", "groupings", "being done", "who is working"],
+      names: 0,
+      needs: "threat",
+      weight: 2,
+    },
+  ],
   handler: ({ args }, { kb }) => {
     const topic = topicOf(args);
     if (!topic) return bucketsReply(kb, ["geopolitical", "global"]);

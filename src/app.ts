@@ -13,7 +13,7 @@ import { allowlist, lengthCap, rateLimit, redelivery, requiredArgument } from ".
 import { MAX_MESSAGE_LENGTH } from "./core/parse.js";
 import { Router, type RouterOptions } from "./core/router.js";
 import { MemoryStore, type Store } from "./core/store.js";
-import { matchPhrasing } from "./domain/phrasings.js";
+import { Interpreter } from "./domain/understanding/interpret.js";
 import { openKnowledgeBase, type KnowledgeBase } from "./knowledge/base.js";
 import { LiveKnowledge } from "./knowledge/live.js";
 
@@ -42,11 +42,17 @@ export const DISCORD_NOT_ALLOWED_TEXT = "Sorry, Attaché is not enabled for this
 export const DISCORD_DM_NOT_ALLOWED_TEXT = "Sorry, Attaché answers only in the servers it is enabled for, not in direct messages.";
 
 /** How the shipped router is set up: its commands' roles and the rules every adapter shares, in order. */
-export function routerOptions(config: Config, store: Store, log: Logger): RouterOptions {
+export function routerOptions(
+  config: Config,
+  store: Store,
+  log: Logger,
+  knowledge: () => KnowledgeBase,
+  commands: readonly CommandDefinition[] = shippedCommands,
+): RouterOptions {
   return {
     emptyCommand: "help",
     fallbackCommand: "ask",
-    interpret: matchPhrasing,
+    interpret: new Interpreter(commands, knowledge).interpret,
     conversations: new ConversationMemory(store),
     middlewares: [
       redelivery(store, REDELIVERY_MEMORY_MS, log),
@@ -76,6 +82,6 @@ export async function createApp(
   log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir }, "knowledge loaded");
   const live = new LiveKnowledge(kb, config.knowledgeDir, log);
   const store = new MemoryStore();
-  const router = new Router(commands, live.get, log, routerOptions(config, store, log));
+  const router = new Router(commands, live.get, log, routerOptions(config, store, log, live.get, commands));
   return { config, log, router, store, knowledge: live.get, live, startedAt: new Date() };
 }

@@ -108,6 +108,7 @@ class Generator {
     const related = Array.from({ length: r.int(0, Math.min(3, this.entries.length)) }, () => r.pick(this.entries).id);
     return {
       id,
+      as_of: String(r.int(2015, 2025)),
       title,
       aliases: [...new Set(aliases.filter((alias) => alias.length > 1 && alias !== title))],
       summary: this.summary(title, topic),
@@ -164,7 +165,7 @@ class Generator {
       results: r.chance(0.5) ? [{ text: `${r.pickSkewed(OBJECTS)} delivered`, figure: r.pick(FIGURES), as_of: r.int(2015, 2025) }] : [],
       threats: r.sample(THREATS, r.int(0, 2)),
       sdgs: [r.int(1, 17)],
-      us_role: r.pick(US_ROLES),
+      us_role: [{ role: r.pick(US_ROLES) }],
     };
   }
 
@@ -231,7 +232,7 @@ class Generator {
       kind: "quote",
       ...this.common(id, title, topic, []),
       text: `We will not meet ${topic.toLowerCase()} targets without ${r.pickSkewed(STAKEHOLDERS)} at the table and ${r.pick(QUALITIES)} ${r.pickSkewed(OBJECTS)}.`,
-      speaker,
+      speakers: [speaker],
       date: String(year),
       context: `Remarks at a ${r.pick(BODIES).toLowerCase()} meeting in ${r.pick(CITIES)}.`,
       source: this.source(title),

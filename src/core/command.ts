@@ -35,6 +35,26 @@ export interface CommandArgument {
   completes?: readonly Kind[];
 }
 
+/**
+ * A way of asking for a command in plain words, declared next to the command. The
+ * understanding step reads every command's intents from the registry: cue phrases it
+ * looks for, and what the message must name for the intent to fit.
+ */
+export interface Intent {
+  /** Phrases in plain lowercase English words ("who funds", "talking points", "vs"). */
+  cues: readonly string[];
+  /** How many named entries it is about: 0 (none: a topic, or nothing), 1, or 2 (a pair). */
+  names: 0 | 1 | 2;
+  /** The kinds of entry it is about, best first; any kind when absent. */
+  about?: readonly Kind[];
+  /** The kind of topic it needs besides names, e.g. "threat", "sdg", "criterion", "field". */
+  needs?: string;
+  /** Breaks ties between intents whose cues are equally long; default 1. */
+  weight?: number;
+  /** A message that only names an entry of the `about` kind, or asks what it is, means this intent. */
+  namesAlone?: boolean;
+}
+
 export interface CommandDefinition {
   name: string;
   aliases: readonly string[];
@@ -48,6 +68,8 @@ export interface CommandDefinition {
   argument?: CommandArgument;
   /** Hidden commands work but are not listed in help (e.g. the implicit question). */
   hidden?: boolean;
+  /** The plain-word ways of asking for it; a command word typed first always works too. */
+  intents?: readonly Intent[];
   handler(request: CommandRequest, context: CommandContext): Reply | Promise<Reply>;
 }
 

@@ -47,10 +47,10 @@ export class ConversationMemory {
     }
   }
 
-  /** Remembers an answer that was about something; refusals and misses leave the memory as it was. */
+  /** Remembers an answer that was about something, or a question back; refusals and misses leave the memory as it was. */
   async remember(origin: Origin, reply: Reply): Promise<void> {
     const key = this.key(origin);
-    if (key === undefined || !reply.ok || reply.silent || reply.entries.length === 0) return;
+    if (key === undefined || !reply.ok || reply.silent || (reply.entries.length === 0 && !reply.awaiting)) return;
     const recollection: Recollection = { command: reply.command, entries: reply.entries, reply, at: this.now() };
     await this.store.set(key, JSON.stringify(recollection), this.ttlMs);
   }

@@ -12,6 +12,8 @@ export interface Length {
   form: "line" | "paragraph" | "short" | "full";
   /** How many talking points or list items the first screen shows ("3 talking points"). */
   points?: number;
+  /** The whole answer as paste-ready Markdown (`--md`), whatever the form. */
+  markdown?: boolean;
 }
 
 export const DEFAULT_LENGTH: Length = { form: "short" };
@@ -39,6 +41,9 @@ const CUES: ReadonlyArray<{ pattern: RegExp; length: (match: RegExpExecArray) =>
   { pattern: /(?:^|\s)--full\b|\bin\s+full\b|\bfull\s+(?:card|version|answer|text|reply)\b|\bin\s+detail\b/i, length: () => ({ form: "full" }) },
 ];
 
+/** `--md` (or "as markdown"): combines with any length cue. */
+const MARKDOWN_CUE = /(?:^|\s)--md\b|\bas markdown\b/i;
+
 /** Words that, left alone after a cue, ask nothing ("in one line, please"). */
 const POLITENESS = /\b(?:please|pls|thanks|thank you|just|now|again|give me|make it|say it)\b/gi;
 
@@ -58,6 +63,14 @@ function withoutCue(message: string, match: RegExpExecArray): string {
  * a cue ("tl;dr", "in full") asks for the last answer again at that length.
  */
 export function readLength(message: string): { length: Length; message: string } {
+  const flag = MARKDOWN_CUE.exec(message);
+  const { length, message: rest } = readForm(flag ? withoutCue(message, flag) : message);
+  if (!flag) return { length, message: rest };
+  return { length: { ...length, markdown: true }, message: /[\p{L}\p{N}]/u.test(rest) ? rest : BARE_CUE_MESSAGE };
+}
+
+/** The first length cue in a message, and the message without it. */
+function readForm(message: string): { length: Length; message: string } {
   for (const cue of CUES) {
     const match = cue.pattern.exec(message);
     const length = match && cue.length(match);
@@ -73,11 +86,23 @@ export function expandMessage(message: string): string {
   return `${message} --full`;
 }
 
+/** The message that asks for `message`'s answer as paste-ready Markdown: what "Copy as text" sends. */
+export function markdownMessage(message: string): string {
+  return `${message} --md`;
+}
+
 /**
  * Stamps each answer with the length it was asked at and how to ask for all of it, unless
- * the command set them itself (the `more` command re-shows an earlier answer).
+ * the command set them itself (the `more` command re-shows an earlier answer); an answer
+ * about something, asked with `--md`, becomes paste-ready Markdown.
  */
 export async function answerLength(turn: RoutedTurn, next: Next): Promise<Reply> {
   const answer = await next();
-  return { ...answer, length: answer.length ?? turn.length, expand: answer.expand ?? expandMessage(turn.message) };
+  const markdown = turn.length.markdown && answer.ok && answer.entries.length > 0;
+  return {
+    ...answer,
+    length: answer.length ?? turn.length,
+    expand: answer.expand ?? expandMessage(turn.message),
+    ...(markdown ? { format: "markdown" as const } : {}),
+  };
 }

@@ -12,6 +12,8 @@ export interface EntryRef {
   title: string;
   /** Relevance, 0 best (search results only). */
   score?: number;
+  /** The date the entry's facts are current to (DESIGN.md: "Each entry may carry `as_of`"). */
+  as_of?: string;
 }
 
 /**
@@ -68,12 +70,17 @@ export interface Reply {
   format?: "markdown";
   /** The message that asks for this answer as paste-ready Markdown: what a "Copy as text" button sends. */
   copy?: string;
+  /** The command this reply asked a question for ("compare what?"): the next message may only name what it needs. */
+  awaiting?: string;
+  /** The parts of a reply to a message that asked two things, each with its command and entries. */
+  parts?: Array<{ command: string; title?: string; entries: EntryRef[] }>;
 }
 
 export function entryRef(entry: Entry, score?: number): EntryRef {
-  return score === undefined
-    ? { id: entry.id, kind: entry.kind, title: entry.title }
-    : { id: entry.id, kind: entry.kind, title: entry.title, score };
+  const ref: EntryRef = { id: entry.id, kind: entry.kind, title: entry.title };
+  if (score !== undefined) ref.score = score;
+  ref.as_of = entry.as_of;
+  return ref;
 }
 
 /** A reply with defaults for everything not given. */
@@ -175,4 +182,27 @@ export function formatSource(source: Source): string {
   const by = [source.author, source.publisher].filter(Boolean);
   const byline = source.author && source.publisher ? `${source.author} (${source.publisher}, ${source.year})` : `${by[0]} (${source.year})`;
   return [`${source.title}, ${byline}`, source.locator, source.url].filter(Boolean).join(", ");
+}
+
+/** One reply to a message that asked two things: the first answer, then the second under its own heading. */
+export function combineParts(first: Reply, second: Reply): Reply {
+  if (!second.ok) return first;
+  const known = new Set(first.entries.map((entry) => entry.id));
+  return {
+    ...first,
+    // The second answer's lead is on the first screen too: both questions get an answer there.
+    sections: [
+      ...first.sections,
+      { heading: `Also: ${second.title ?? "your second question"}`, ...(second.lead ? { text: second.lead } : {}), firstScreen: "also" },
+      ...second.fields.filter((field) => field.firstScreen !== "only").map((field) => ({ text: `${field.label}: ${field.value}` })),
+      ...second.sections,
+    ],
+    entries: [...first.entries, ...second.entries.filter((entry) => !known.has(entry.id))],
+    suggestions: [...first.suggestions, ...second.suggestions],
+    sources: mergeSources([...first.sources, ...second.sources]),
+    parts: [
+      { command: first.command, title: first.title, entries: first.entries },
+      { command: second.command, title: second.title, entries: second.entries },
+    ],
+  };
 }

@@ -9,19 +9,23 @@ import type { KnowledgeBase } from "../knowledge/base.js";
 import type { CommandDefinition } from "./command.js";
 import type { ConversationMemory, Recollection } from "./conversation.js";
 import { apology, newErrorId, UserError } from "./errors.js";
-import { readLength } from "./length.js";
+import { readLength, type Length } from "./length.js";
 import { hashUser, type Logger } from "./log.js";
 import { runChain, type Middleware, type Origin, type RoutedMiddleware, type RoutedTurn, type Turn } from "./middleware.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
 import { Registry } from "./registry.js";
-import { errorReply, type Reply } from "./reply.js";
+import { combineParts, errorReply, type Reply } from "./reply.js";
 
 export type { Origin };
 
-/** A command and its argument, as a natural phrasing means them. */
+/** A command and its argument, as a message in plain words means them. */
 export interface Interpretation {
   command: string;
   args: string;
+  /** The entry ids the message was understood to be about, main subject first. */
+  subjects?: string[];
+  /** A second question in the same message, answered after the first. */
+  then?: Interpretation;
 }
 
 export interface RouterOptions {
@@ -29,8 +33,11 @@ export interface RouterOptions {
   emptyCommand: string;
   /** The command for a message whose first word names no command (a question). */
   fallbackCommand: string;
-  /** Reads a natural phrasing ("is X legitimate?") as a command; undefined if it is none. */
-  interpret?: (message: string, previous: Recollection | undefined) => Interpretation | undefined;
+  /**
+   * Reads a message in plain words ("is X legitimate?") as a command; undefined if it is
+   * none. With `only`, the message starts with that command's word: read only its argument.
+   */
+  interpret?: (message: string, previous: Recollection | undefined, only?: string) => Interpretation | undefined;
   /** Remembers each conversation's last answer, for follow-ups; none, no follow-ups. */
   conversations?: ConversationMemory;
   /** Run on every message before routing, in order. */
@@ -59,20 +66,31 @@ export class Router {
   }
 
   /** Which command a (sanitized) message runs, and with what arguments. */
-  private route(message: string, previous: Recollection | undefined): { command: CommandDefinition; args: string } {
+  private route(message: string, previous: Recollection | undefined): Interpretation {
     const { word, rest } = splitCommand(message);
-    if (!word) return { command: this.registry.get(this.options.emptyCommand), args: "" };
+    if (!word) return { command: this.options.emptyCommand, args: "" };
     const command = this.registry.find(word);
-    // Natural phrasings ("is X legitimate?", "A vs B", "who is in the Quad") name a command
-    // in words. A command word wins, unless it is also a question word, like "who".
-    if (!command || QUESTION_WORDS.has(word)) {
-      const phrasing = this.options.interpret?.(message, previous);
-      const phrased = phrasing && this.registry.find(phrasing.command);
-      if (phrasing && phrased) return { command: phrased, args: phrasing.args };
+    // A command word keeps its meaning ("compare NATO and the Quad"); the understanding step
+    // only reads its argument. A question word that is also an alias ("who") is read whole.
+    if (command && !QUESTION_WORDS.has(word)) {
+      return this.options.interpret?.(message, previous, command.name) ?? { command: command.name, args: rest };
     }
-    // Unknown command words are questions, never errors: "what is X", "gavi", "nato members".
-    if (!command) return { command: this.registry.get(this.options.fallbackCommand), args: message };
-    return { command, args: rest };
+    const understood = this.options.interpret?.(message, previous);
+    if (understood && this.registry.find(understood.command)) return understood;
+    // Anything else is a question, never an error: "what is X", "gavi", "nato members".
+    return { command: command?.name ?? this.options.fallbackCommand, args: command ? rest : message };
+  }
+
+  /** Runs one understood command through the routed middlewares. */
+  private run(turn: Turn, interpretation: Interpretation, previous: Recollection | undefined, length: Length): Promise<Reply> {
+    const command = this.registry.get(interpretation.command);
+    const routed: RoutedTurn = { ...turn, command, args: interpretation.args, length };
+    return runChain(this.options.routedMiddlewares ?? [], routed, async () =>
+      command.handler(
+        { command: command.name, args: routed.args, message: routed.message, length },
+        { kb: this.knowledge(), commands: this.registry.visible, ...(previous ? { previous } : {}) },
+      ),
+    );
   }
 
   async handle(text: string, origin: Origin = { adapter: "unknown" }): Promise<Reply> {
@@ -86,14 +104,13 @@ export class Router {
         const conversations = this.options.conversations;
         const previous = await conversations?.recall(origin);
         const { length, message } = readLength(turn.message);
-        const routed: RoutedTurn = { ...turn, message, length, ...this.route(message, previous) };
-        commandName = routed.command.name;
-        const answer = await runChain(this.options.routedMiddlewares ?? [], routed, async () =>
-          routed.command.handler(
-            { command: routed.command.name, args: routed.args, message: routed.message, length },
-            { kb: this.knowledge(), commands: this.registry.visible, ...(previous ? { previous } : {}) },
-          ),
-        );
+        const interpretation = this.route(message, previous);
+        commandName = interpretation.command;
+        const read = { ...turn, message };
+        const first = await this.run(read, interpretation, previous, length);
+        // "Who's X and what's Y?": the second question is answered too, after the first.
+        const then = interpretation.then;
+        const answer = then && first.ok ? combineParts(first, await this.run(read, then, previous, length)) : first;
         await conversations?.remember(origin, answer);
         return answer;
       });

@@ -66,9 +66,9 @@ export function lookupCommand(spec: {
     summary: spec.summary,
     examples: spec.examples,
     argument: { name: "name", description: `The ${spec.kind} to look up`, required: true, completes: [spec.kind] },
-    handler: ({ args }, { kb }) => {
-      return answerName(kb, args, spec.kind, spec.kind);
-    },
+    // "What is X?", "X?", "tell me about X": the card of whatever kind X is.
+    intents: [{ cues: [], names: 1, about: [spec.kind], namesAlone: true }],
+    handler: ({ args }, { kb }) => answerName(kb, args, spec.kind, spec.kind),
   });
   return definition;
 }

@@ -11,10 +11,38 @@ import {
   type Entry,
   type EntryOf,
   type Goal,
+  type Source,
+  type StakeholderCategory,
+  type UsRoleSpell,
+  currentUsRole,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
+import { capitalised } from "./analysis/text.js";
 import { entryRef, mergeSources, type Field, type FirstScreen, type Reply, type Section } from "../core/reply.js";
 import { firstSentence } from "../core/sentence.js";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2025" → "2025", "2025-06" → "June 2025", "2025-06-25" → "25 June 2025". */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  return [day ? String(Number(day)) : undefined, monthName, year].filter(Boolean).join(" ");
+}
+
+/** One period of the U.S. role: "funder (to 2024)", "withheld further contributions (since June 2025)". */
+function usRoleSpellLine(spell: UsRoleSpell): string {
+  const what = spell.note ?? US_ROLE_LABELS[spell.role].toLowerCase();
+  const { since, until } = spell;
+  const when =
+    since && until ? `${formatDate(since)} to ${formatDate(until)}` : since ? `since ${formatDate(since)}` : until ? `to ${formatDate(until)}` : "";
+  return when ? `${what} (${when})` : what;
+}
+
+/** The U.S. role over time, oldest first: "funder (to 2024); withheld further contributions (since June 2025)". */
+export function usRoleHistoryLine(partnership: EntryOf<"partnership">): string {
+  return capitalised(partnership.us_role.map(usRoleSpellLine).join("; "));
+}
 
 export function titles(kb: KnowledgeBase, ids: readonly string[]): string {
   return kb
@@ -33,15 +61,26 @@ export function describeGoal(goal: Goal): string {
   return `Measurable: ${goal.text} (target: ${goal.target}, by ${goal.deadline})`;
 }
 
+/** One category: its members, "none", or "not recorded" (the sources do not say). */
+export function memberLine(partnership: EntryOf<"partnership">, category: StakeholderCategory): string {
+  const members = partnership.members[category];
+  const value = members === undefined ? "not recorded" : members.length === 0 ? "none" : members.join(", ");
+  return `${STAKEHOLDER_LABELS[category]}: ${value}`;
+}
+
+/** Every category, in the schema's order. */
 export function memberLines(partnership: EntryOf<"partnership">): string[] {
-  return STAKEHOLDER_CATEGORIES.filter((category) => partnership.members[category].length > 0).map(
-    (category) => `${STAKEHOLDER_LABELS[category]}: ${partnership.members[category].join(", ")}`,
-  );
+  return STAKEHOLDER_CATEGORIES.map((category) => memberLine(partnership, category));
+}
+
+/** "Rebecca Lissner and Mira Rapp-Hooper", from the speakers' entries. */
+export function speakerNames(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
+  const names = quote.speakers.map((id) => kb.get(id)?.title ?? id);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
 }
 
 export function quoteLine(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
-  const speaker = kb.get(quote.speaker)?.title ?? quote.speaker;
-  return `“${quote.text}” (${[speaker, quote.date].filter(Boolean).join(", ")})`;
+  return `“${quote.text}” (${[speakerNames(kb, quote), quote.date].filter(Boolean).join(", ")})`;
 }
 
 function section(heading: string, items: readonly string[], firstScreen?: FirstScreen): Section[] {
@@ -116,11 +155,12 @@ function kindParts(kb: KnowledgeBase, entry: Entry): CardParts {
       const goal = entry.goals.map(goalTarget).find(Boolean);
       const result = entry.results[0];
       const digest = [
-        field("U.S. role", US_ROLE_LABELS[entry.us_role], "also"),
+        field("U.S. role", capitalised(usRoleSpellLine(currentUsRole(entry))), "only"),
         field("Measurable goal", goal ?? "none recorded", "only"),
         ...(result ? [field("Latest result", `${result.figure}: ${result.text} (${result.as_of})`, "only")] : []),
       ];
       const rest = [
+        field("U.S. role", usRoleHistoryLine(entry)),
         ...(entry.founded ? [field("Founded", String(entry.founded))] : []),
         ...(entry.governance ? [field("Governance", GOVERNANCE_LABELS[entry.governance.type])] : []),
         ...(entry.governance?.hosted_by ? [field("Hosted by", entry.governance.hosted_by)] : []),
@@ -179,9 +219,15 @@ function kindParts(kb: KnowledgeBase, entry: Entry): CardParts {
         body: [],
         fields: [],
         sections: [{ heading: "Context", text: entry.context }],
-        named: [entry.speaker],
+        named: [...entry.speakers],
       };
   }
+}
+
+/** Sources a partnership cites inside its fields (a figure's, a goal's, a U.S. role's), beside its own list. */
+export function citedWithin(entry: Entry): Source[] {
+  if (entry.kind !== "partnership") return [];
+  return [...entry.us_role, ...entry.goals, ...entry.results].flatMap((item) => (item.source ? [item.source] : []));
 }
 
 /**
@@ -189,14 +235,15 @@ function kindParts(kb: KnowledgeBase, entry: Entry): CardParts {
  * the rest behind "More". `notes` come first (e.g. "closest match was a partnership").
  */
 export function entryCard(kb: KnowledgeBase, entry: Entry, command: string, notes: readonly string[] = []): Reply {
-  const { lead, body, fields, sections, named } = kindParts(kb, entry);
+  const { lead, body, fields: kindFields, sections, named } = kindParts(kb, entry);
+  const fields = [...kindFields, field("As of", formatDate(entry.as_of))];
   // Related entries the card has not named already, in a list or as a field (an actor's country).
   const related = kb
     .getAll(entry.related.filter((id) => !named.includes(id)))
     .filter((other) => !fields.some((field) => field.value === other.title))
     .map((other) => other.title)
     .join(" · ");
-  const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : entry.sources;
+  const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : [...entry.sources, ...citedWithin(entry)];
   return {
     ok: true,
     command,

@@ -43,9 +43,9 @@ export class KnowledgeBase {
     return resolve(this.index, name, kind);
   }
 
-  /** Quotes spoken by, or taken from, the given entry. */
+  /** Quotes spoken by (alone or with others), or taken from, the given entry. */
   quotesBy(id: string): Array<EntryOf<"quote">> {
-    return this.ofKind("quote").filter((quote) => quote.speaker === id);
+    return this.ofKind("quote").filter((quote) => quote.speakers.includes(id));
   }
 }
 

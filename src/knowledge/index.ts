@@ -76,7 +76,7 @@ export function entryProse(entry: Entry): string[] {
       prose.push(
         ...entry.goals.map((goal) => goal.text),
         ...entry.results.map((result) => `${result.text} ${result.figure}`),
-        ...STAKEHOLDER_CATEGORIES.flatMap((category) => entry.members[category]),
+        ...STAKEHOLDER_CATEGORIES.flatMap((category) => entry.members[category] ?? []),
         ...entry.threats.map((threat) => threat.replace(/-/g, " ")),
       );
       break;

@@ -54,7 +54,12 @@ export const GEOPOLITICAL_THREATS = ["major-power-competition"] as const;
 export const THREATS = [...GLOBAL_THREATS, ...GEOPOLITICAL_THREATS] as const;
 export type Threat = (typeof THREATS)[number];
 
-export const US_ROLES = ["leads", "member", "funder", "outside", "none"] as const;
+/**
+ * What the United States does in a partnership. `unknown` is an honest answer: the sources
+ * say nothing (the essay is silent on most partnerships), which is not the same as `none`.
+ */
+export const US_ROLES = ["leads", "member", "funder", "withheld", "withdrawn", "outside", "none", "unknown"] as const;
+export type UsRole = (typeof US_ROLES)[number];
 
 /** How a partnership is constituted: the basis of its input legitimacy. */
 export const GOVERNANCE_TYPES = [
@@ -84,13 +89,16 @@ export const GOVERNANCE_LABELS: Record<(typeof GOVERNANCE_TYPES)[number], string
   coalition: "coalition",
 };
 
-export const US_ROLE_LABELS = {
+export const US_ROLE_LABELS: Record<UsRole, string> = {
   leads: "Leads it",
   member: "Member",
   funder: "Funder",
+  withheld: "Withholds funding",
+  withdrawn: "Withdrew",
   outside: "Stays outside",
   none: "No role",
-} as const;
+  unknown: "Not recorded",
+};
 
 const describe = (input: unknown): string =>
   input === undefined ? "nothing" : JSON.stringify(input) ?? String(input);
@@ -138,6 +146,8 @@ export type Source = z.infer<typeof SourceSchema>;
 
 const baseFields = {
   id,
+  /** The date the entry's facts are current to: later events are not reflected. */
+  as_of: date,
   title: text("a title"),
   aliases: list(text("an alias")),
   summary: text("a summary"),
@@ -164,6 +174,8 @@ export const GoalSchema = z
     measurable: z.boolean({ error: "expected true or false" }),
     target: text("a target").optional(),
     deadline: year.optional(),
+    /** Where the target is set out: a goal with figures must say where they come from. */
+    source: SourceSchema.optional(),
   })
   .strict()
   .superRefine((goal, ctx) => {
@@ -178,17 +190,49 @@ export const ResultSchema = z
     text: text("a result"),
     figure: text("a figure"),
     as_of: year,
+    /** The primary source reporting the figure. */
+    source: SourceSchema.optional(),
   })
   .strict();
 
+/**
+ * Members by stakeholder category. A category left out is "not recorded" (the sources do
+ * not say); an empty list `[]` means the partnership has none in that category.
+ */
 export const MembersSchema = z
   .object(
-    Object.fromEntries(STAKEHOLDER_CATEGORIES.map((category) => [category, list(text("a member"))])) as Record<
+    Object.fromEntries(STAKEHOLDER_CATEGORIES.map((category) => [category, z.array(text("a member")).optional()])) as Record<
       StakeholderCategory,
-      z.ZodDefault<z.ZodArray<z.ZodString>>
+      z.ZodOptional<z.ZodArray<z.ZodString>>
     >,
   )
   .strict();
+export type Members = z.infer<typeof MembersSchema>;
+
+/** One period of the U.S. role in a partnership; the last one is the current role, unless it has ended. */
+export const UsRoleSpellSchema = z
+  .object({
+    role: oneOf(US_ROLES),
+    since: date.optional(),
+    until: date.optional(),
+    /** The role in words when the label says too little, e.g. "withheld further contributions". */
+    note: text("a note").optional(),
+    /** What shows the role: required for any current role other than `unknown` (see test/knowledge). */
+    source: SourceSchema.optional(),
+  })
+  .strict()
+  // Compared at the coarser precision: "2025-06" to "2025" is within the same year.
+  .refine(({ since, until }) => !since || !until || since.slice(0, until.length) <= until.slice(0, since.length), {
+    message: "since must not be later than until",
+    path: ["until"],
+  });
+export type UsRoleSpell = z.infer<typeof UsRoleSpellSchema>;
+
+/** `us_role: member` is shorthand for a one-period history with no dates. */
+const usRoleHistory = z.preprocess(
+  (value) => (typeof value === "string" ? [{ role: value }] : value),
+  z.array(UsRoleSpellSchema).min(1, "expected at least one U.S. role"),
+);
 
 export const PartnershipSchema = z
   .object({
@@ -204,7 +248,7 @@ export const PartnershipSchema = z
       })
       .strict()
       .optional(),
-    members: MembersSchema.default(MembersSchema.parse({})),
+    members: MembersSchema.default({}),
     goals: list(GoalSchema),
     results: list(ResultSchema),
     threats: list(oneOf(THREATS)),
@@ -215,7 +259,8 @@ export const PartnershipSchema = z
         .min(1, "expected an SDG number 1-17")
         .max(17, "expected an SDG number 1-17"),
     ),
-    us_role: oneOf(US_ROLES),
+    /** The U.S. role over time, oldest first. */
+    us_role: usRoleHistory,
   })
   .strict();
 
@@ -223,7 +268,7 @@ export const ActorSchema = z
   .object({
     kind: z.literal("actor"),
     ...baseFields,
-    actor_type: oneOf(["person", "state"]),
+    actor_type: oneOf(["person", "state", "organisation"]),
     role: text("a role"),
     country: text("a country").optional(),
     positions: list(text("a position")),
@@ -252,8 +297,8 @@ export const QuoteSchema = z
     kind: z.literal("quote"),
     ...baseFields,
     text: text("the quoted words").max(MAX_QUOTE_LENGTH, `a quote must stay under ${MAX_QUOTE_LENGTH} characters`),
-    /** Who said it: an actor, or the document or partnership it comes from. */
-    speaker: id,
+    /** Who said it, one or several: actors, or the document or partnership it comes from. */
+    speakers: z.array(id).min(1, "a quote needs at least one speaker"),
     /** When it was said; left out when the source does not say. */
     date: date.optional(),
     context: text("the context"),
@@ -277,4 +322,10 @@ export type Goal = z.infer<typeof GoalSchema>;
 export type EntryOf<K extends Kind> = Extract<Entry, { kind: K }>;
 
 /** Fields of each kind that hold ids of other entries; the loader checks they exist. */
-export const REFERENCE_FIELDS = ["related", "examples", "contrasts_with", "speaker"] as const;
+export const REFERENCE_FIELDS = ["related", "examples", "contrasts_with", "speakers"] as const;
+
+/** The U.S. role now (as of the entry's date): the last period, unless it has ended without a successor. */
+export function currentUsRole(partnership: Pick<Partnership, "us_role">): UsRoleSpell {
+  const last = partnership.us_role.at(-1);
+  return last && !last.until ? last : { role: "unknown" };
+}

@@ -2,7 +2,6 @@
  * Shared wiring for the analyst-command tests: the real router over the real knowledge,
  * and a way to send a natural phrasing the way the question command will.
  */
-import { matchPhrasing } from "../../src/domain/phrasings.js";
 import type { Reply } from "../../src/core/reply.js";
 import type { KnowledgeBase } from "../../src/knowledge/base.js";
 import type { EntryOf, Kind } from "../../src/knowledge/schema.js";
@@ -11,7 +10,7 @@ import { realKnowledge, realRouter } from "../support/app.js";
 export interface Analyst {
   kb: KnowledgeBase;
   ask(message: string): Promise<Reply>;
-  /** A natural phrasing, routed to the command `matchPhrasing` names (as `ask` does). */
+  /** A message in plain words, which must reach an analyst command (not the question fallback). */
   askNaturally(message: string): Promise<Reply>;
   /** An entry that must exist, of the given kind. */
   entry<K extends Kind>(id: string, kind: K): EntryOf<K>;
@@ -24,10 +23,10 @@ export async function analyst(): Promise<Analyst> {
   return {
     kb,
     ask,
-    askNaturally: (message) => {
-      const phrasing = matchPhrasing(message);
-      if (!phrasing) throw new Error(`no analyst command recognises “${message}”`);
-      return ask(`${phrasing.command} ${phrasing.args}`);
+    askNaturally: async (message) => {
+      const reply = await ask(message);
+      if (["ask", "clarify"].includes(reply.command)) throw new Error(`no analyst command recognises “${message}”`);
+      return reply;
     },
     entry: (id, kind) => {
       const found = kb.get(id);

@@ -42,7 +42,7 @@ describe("legitimacy: a transparent assessment on the essay's criteria", () => {
   it("names the missing stakeholder categories as missing evidence, and gives no overall score", async () => {
     const quad = a.entry("quad", "partnership");
     const reply = await a.ask("legitimacy quad");
-    const missing = STAKEHOLDER_CATEGORIES.filter((category) => quad.members[category].length === 0);
+    const missing = STAKEHOLDER_CATEGORIES.filter((category) => (quad.members[category]?.length ?? 0) === 0);
     expect(missing.length).toBeGreaterThan(0);
     const breadth = itemsUnder(reply, /^Breadth of stakeholders/).join("\n");
     for (const category of missing) expect(breadth).toContain(STAKEHOLDER_LABELS[category]);
@@ -106,6 +106,7 @@ describe("the assessment rules, on partnerships built for the purpose", () => {
     PartnershipSchema.parse({
       kind: "partnership",
       id: "example",
+      as_of: "2024",
       title: "Example",
       summary: "An example.",
       us_role: "none",
@@ -113,17 +114,30 @@ describe("the assessment rules, on partnerships built for the purpose", () => {
       ...fields,
     });
 
-  it("with no governance, goals or results, judges every criterion weak and says what is missing", () => {
+  it("with no governance, goals, results or members recorded, draws no verdict from the absence and says what is missing", () => {
     const assessment = assessLegitimacy(partnership({}));
     expect([assessment.input, assessment.output, assessment.outcome, assessment.breadth].map((c) => c.verdict)).toEqual([
-      "weak",
-      "weak",
-      "weak",
-      "weak",
+      "unrecorded",
+      "unrecorded",
+      "unrecorded",
+      "unrecorded",
     ]);
+    expect(assessment.breadth.missing).toEqual([`not recorded: ${STAKEHOLDER_CATEGORIES.map((c) => STAKEHOLDER_LABELS[c]).join(", ")}`]);
     expect(assessment.input.missing).toContain("no governance type recorded");
     expect(assessment.output.missing).toContain("no goals recorded");
     expect(assessment.basis).toMatch(/^Neither is established/);
+  });
+
+  it("given categories recorded as having no members, judges breadth weak; left out, it leaves breadth open", () => {
+    const empty = Object.fromEntries(STAKEHOLDER_CATEGORIES.map((category) => [category, []]));
+    const governmentsOnly = assessLegitimacy(partnership({ governance: { type: "network" }, members: { ...empty, governments: ["France"] } }));
+    expect(governmentsOnly.input.verdict).toBe("weak");
+    expect(governmentsOnly.breadth.verdict).toBe("weak");
+    expect(governmentsOnly.breadth.missing).toEqual([`no members in: ${STAKEHOLDER_CATEGORIES.slice(1).map((c) => STAKEHOLDER_LABELS[c]).join(", ")}`]);
+
+    const partlyKnown = assessLegitimacy(partnership({ members: { governments: ["France"], private_sector: ["A bank"], civil_society: [] } }));
+    expect(partlyKnown.breadth.verdict).toBe("partial");
+    expect(partlyKnown.breadth.reason).toMatch(/3 are not recorded, so the verdict is at least partial/);
   });
 
   it("treats figures without a measurable goal as activity, not demonstrated outcomes", () => {

@@ -65,7 +65,7 @@ describe("more: the last answer, expanded", () => {
   it("given a length cue inside a question, then the answer is cut to it and More asks for the rest", async () => {
     const say = conversation();
     const line = await say("what is multialignment, in one line?");
-    expect(line).toMatchObject({ command: "ask", entries: [{ id: "multialignment" }], length: { form: "line" }, expand: "what is multialignment? --full" });
+    expect(line).toMatchObject({ entries: [{ id: "multialignment" }], length: { form: "line" }, expand: "what is multialignment? --full" });
     const full = await say(line.expand ?? "");
     expect(full.length).toEqual({ form: "full" });
     expect(renderScreen(full)).toContain("Examples");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BARE_CUE_MESSAGE, DEFAULT_LENGTH, expandMessage, readLength } from "../../src/core/length.js";
+import { BARE_CUE_MESSAGE, DEFAULT_LENGTH, expandMessage, markdownMessage, readLength } from "../../src/core/length.js";
 
 describe("readLength: the length a message asks for, and the message without the cue", () => {
   it.each([
@@ -28,6 +28,13 @@ describe("readLength: the length a message asks for, and the message without the
     expect(readLength("full card")).toEqual({ length: { form: "full" }, message: BARE_CUE_MESSAGE });
     expect(readLength("3 talking points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
     expect(readLength("in one paragraph, please?")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
+  });
+
+  it("given --md, asks for Markdown at whatever length is asked, and alone for the last answer as Markdown", () => {
+    expect(readLength("brief India --md")).toEqual({ length: { form: "short", markdown: true }, message: "brief India" });
+    expect(readLength("brief India in 3 talking points --md")).toEqual({ length: { form: "short", points: 3, markdown: true }, message: "brief India" });
+    expect(readLength("--md")).toEqual({ length: { form: "short", markdown: true }, message: BARE_CUE_MESSAGE });
+    expect(readLength(markdownMessage("brief me on India"))).toEqual({ length: { form: "short", markdown: true }, message: "brief me on India" });
   });
 
   it("the message a More button sends reads back as the same message in full", () => {

@@ -5,9 +5,8 @@ import { hashUser } from "../../src/core/log.js";
 import { MAX_MESSAGE_LENGTH } from "../../src/core/parse.js";
 import { lengthCap, rateLimit, type Middleware } from "../../src/core/middleware.js";
 import { reply } from "../../src/core/reply.js";
-import { Router } from "../../src/core/router.js";
+import { Router, type Interpretation } from "../../src/core/router.js";
 import { MemoryStore } from "../../src/core/store.js";
-import { matchPhrasing } from "../../src/domain/phrasings.js";
 import { KnowledgeBase } from "../../src/knowledge/base.js";
 import { recordingLogger } from "../support/app.js";
 
@@ -25,7 +24,17 @@ const echo = (name: string, aliases: string[] = [], run?: (args: string) => void
     },
   });
 
-const roles = { emptyCommand: "help", fallbackCommand: "ask", interpret: matchPhrasing };
+/** A stand-in for the understanding step: a few fixed readings, and nothing for a command word's argument. */
+function interpret(message: string, _previous: unknown, only?: string): Interpretation | undefined {
+  if (only) return undefined;
+  const legitimate = /^is (.+) legitimate\??$/i.exec(message);
+  if (legitimate) return { command: "legitimacy", args: legitimate[1] ?? "" };
+  if (/ vs /i.test(message)) return { command: "compare", args: message };
+  const members = /^who is in (.+?)\??$/i.exec(message);
+  return members ? { command: "stakeholders", args: members[1] ?? "" } : undefined;
+}
+
+const roles = { emptyCommand: "help", fallbackCommand: "ask", interpret };
 
 function router(extra: CommandDefinition[] = [], middlewares: Middleware[] = [lengthCap(MAX_MESSAGE_LENGTH)]) {
   const logger = recordingLogger();
@@ -139,7 +148,7 @@ describe("rate limiting chat users", () => {
   });
 });
 
-describe("natural phrasings", () => {
+describe("messages in plain words (through the understanding step)", () => {
   const named = (...names: string[]) => names.map((name) => echo(name));
   const phrased = () => router(named("compare", "legitimacy", "stakeholders", "actor")).router;
 

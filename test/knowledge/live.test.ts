@@ -11,6 +11,7 @@ import { waitFor } from "../support/wait.js";
 const newConcept = (extra: Record<string, unknown> = {}) => ({
   id: "polycrisis",
   kind: "concept",
+  as_of: "2024-10",
   title: "Polycrisis",
   summary: "Several crises at once. A test entry.",
   definition: "Crises that interact.",

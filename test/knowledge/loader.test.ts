@@ -15,6 +15,7 @@ const ESSAY = {
 const concept = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   kind: "concept",
+  as_of: "2024-10",
   title: id.replace(/-/g, " "),
   summary: "A short summary. In two sentences.",
   definition: "What it means.",
@@ -26,6 +27,7 @@ const concept = (id: string, extra: Record<string, unknown> = {}) => ({
 const partnership = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   kind: "partnership",
+  as_of: "2024-10",
   title: id,
   summary: "A partnership. It does things.",
   us_role: "member",
@@ -57,7 +59,7 @@ afterEach(async () => {
 });
 
 describe("loading the knowledge base", () => {
-  it("given valid files, loads every entry with defaults filled in", async () => {
+  it("given valid files, loads every entry, a category left out staying “not recorded”", async () => {
     const dir = await knowledgeFolder({
       "concepts/open-world.yaml": concept("open-world", { related: ["quad"] }),
       "partnerships/quad.yaml": partnership("quad", { founded: 2007, members: { governments: ["India"] } }),
@@ -65,7 +67,8 @@ describe("loading the knowledge base", () => {
     const entries = await loadKnowledge(dir);
     expect(entries.map((entry) => entry.id).sort()).toEqual(["open-world", "quad"]);
     const quad = entries.find((entry) => entry.id === "quad");
-    expect(quad?.kind === "partnership" && quad.members.civil_society).toEqual([]);
+    expect(quad?.kind === "partnership" && quad.members.civil_society).toBeUndefined();
+    expect(quad?.kind === "partnership" && quad.us_role).toEqual([{ role: "member" }]);
   });
 
   it("reports a wrong field type with the file path, the field path and what was expected", async () => {
@@ -90,10 +93,18 @@ describe("loading the knowledge base", () => {
       "partnerships/gavi.yaml": { ...partnership("gavi", { us_role: "boss", sdgs: [18], colour: "red" }), sources: [] },
     });
     const text = lines.join("\n");
-    expect(text).toMatch(/us_role: expected one of leads, member, funder, outside, none, got "boss"/);
+    expect(text).toMatch(/us_role\[0\]\.role: expected one of leads, member, funder, withheld, withdrawn, outside, none, unknown, got "boss"/);
     expect(text).toMatch(/sdgs\[0\]: expected an SDG number 1-17/);
     expect(text).toMatch(/colour/);
     expect(text).toMatch(/sources: every entry needs at least one source/);
+  });
+
+  it("rejects a U.S.-role period that ends before it begins, comparing dates at the coarser precision", async () => {
+    const lines = await problemLines({
+      "partnerships/gavi.yaml": partnership("gavi", { us_role: [{ role: "funder", since: "2025", until: "2024-06" }] }),
+      "partnerships/quad.yaml": partnership("quad", { us_role: [{ role: "member", since: "2025-06", until: "2025" }] }),
+    });
+    expect(lines).toEqual([`partnerships${path.sep}gavi.yaml: us_role[0].until: since must not be later than until`]);
   });
 
   it("reports broken related ids and quote speakers", async () => {
@@ -105,14 +116,14 @@ describe("loading the knowledge base", () => {
         definition: undefined,
         why_it_matters: undefined,
         text: "Short words.",
-        speaker: "nobody",
+        speakers: ["hillary-clinton", "nobody"],
         date: "2022",
         context: "Somewhere.",
         source: ESSAY,
       },
     });
     expect(lines).toContain(`concepts${path.sep}open-world.yaml: related[0]: unknown id "no-such-entry"`);
-    expect(lines).toContain(`quotes${path.sep}a-quote.yaml: speaker: unknown id "nobody"`);
+    expect(lines).toContain(`quotes${path.sep}a-quote.yaml: speakers[1]: unknown id "nobody"`);
   });
 
   it("reports duplicate ids and a name claimed by two entries, however it is spelled", async () => {

@@ -42,7 +42,7 @@ export function recordingLogger(level = "debug"): RecordingLogger {
 
 export async function realRouter(logger: RecordingLogger = recordingLogger()): Promise<Router> {
   const kb = await realKnowledge();
-  return new Router(commands, () => kb, logger.log, routerOptions(testConfig(), new MemoryStore(), logger.log));
+  return new Router(commands, () => kb, logger.log, routerOptions(testConfig(), new MemoryStore(), logger.log, () => kb));
 }
 
 /** A config as the given environment would produce, with nothing from the real one. */

@@ -9,7 +9,7 @@
  * deliberately no overall score: the reader weighs the criteria.
  */
 import { GOVERNANCE_LABELS, STAKEHOLDER_CATEGORIES } from "../../knowledge/schema.js";
-import { describeGoal, memberLines } from "../cards.js";
+import { describeGoal, memberLine } from "../cards.js";
 import {
   categoryLabels,
   measurableGoals,
@@ -19,9 +19,13 @@ import {
 } from "./partnerships.js";
 import { plural, shortList } from "./text.js";
 
-export type Verdict = "strong" | "partial" | "weak";
+/** `unrecorded`: the knowledge base lacks the facts to judge, so no verdict is drawn from an absence. */
+export type Verdict = "strong" | "partial" | "weak" | "unrecorded";
 
-export const VERDICT_LABELS: Record<Verdict, string> = { strong: "Strong", partial: "Partial", weak: "Weak" };
+export const VERDICT_LABELS: Record<Verdict, string> = { strong: "Strong", partial: "Partial", weak: "Weak", unrecorded: "Not recorded" };
+
+/** A verdict that establishes the criterion on this record. */
+const holds = (criterion: Criterion): boolean => criterion.verdict === "strong" || criterion.verdict === "partial";
 
 export interface Criterion {
   name: string;
@@ -81,7 +85,8 @@ function judgeInput(governance: Partnership["governance"]): Judgement {
   if (host && PUBLIC_HOST.some((pattern) => pattern.test(host))) {
     return { verdict: "partial", reason: `It borrows standing from a public host (${host}), without a treaty or UN mandate of its own.` };
   }
-  return { verdict: "weak", reason: "No treaty, UN mandate or state-based decision structure is recorded: its standing has to come from results." };
+  if (!governance) return { verdict: "unrecorded", reason: "How it is constituted is not recorded, so no verdict is drawn." };
+  return { verdict: "weak", reason: "It rests on no treaty, UN mandate or state-based decision structure: its standing has to come from results." };
 }
 
 function inputCriterion(partnership: Partnership): Criterion {
@@ -96,10 +101,10 @@ function inputCriterion(partnership: Partnership): Criterion {
   } else {
     missing.push("no governance type recorded");
   }
-  if (members.governments.length > 0) {
+  if (members.governments === undefined) missing.push("government members not recorded");
+  else if (members.governments.length > 0) {
     evidence.push(`Governments taking part: ${shortList(members.governments, MAX_LISTED_GOVERNMENTS)}`);
-  }
-  else missing.push("no government members recorded");
+  } else evidence.push("Governments taking part: none");
   return {
     name: "Input legitimacy",
     test: "Does it rest on formal decision structures that are broadly understood and accepted: a treaty, a UN mandate, states as members?",
@@ -110,7 +115,7 @@ function inputCriterion(partnership: Partnership): Criterion {
 }
 
 function judgeGoals(total: number, measurable: number): Judgement {
-  if (total === 0) return { verdict: "weak", reason: "No goals are recorded, so there is nothing to hold it to." };
+  if (total === 0) return { verdict: "unrecorded", reason: "No goals are recorded here, so whether it can be held to any is not known from these sources." };
   if (measurable === total) {
     return { verdict: "strong", reason: `${total === 1 ? "Its goal has" : `All ${total} goals have`} a measurable target and a deadline.` };
   }
@@ -142,7 +147,11 @@ function outcomeCriterion(partnership: Partnership): Criterion {
   const hasTargets = measurableGoals(partnership).length > 0;
   const judged: Judgement & { missing: string[] } =
     results.length === 0
-      ? { verdict: "weak", reason: "No results with figures are recorded.", missing: ["no results with figures recorded"] }
+      ? {
+          verdict: "unrecorded",
+          reason: "No results with figures from a primary source are recorded, so no verdict is drawn.",
+          missing: ["no results with figures recorded"],
+        }
       : !hasTargets
         ? {
             verdict: "partial",
@@ -158,23 +167,35 @@ function outcomeCriterion(partnership: Partnership): Criterion {
   };
 }
 
+const breadthVerdict = (categories: number): Verdict => (categories >= BROAD ? "strong" : categories >= SOME ? "partial" : "weak");
+
 function breadthCriterion(partnership: Partnership): Criterion {
-  const { covered, missing } = stakeholderCoverage(partnership);
-  const verdict: Verdict = covered.length >= BROAD ? "strong" : covered.length >= SOME ? "partial" : "weak";
+  const { covered, none, unrecorded } = stakeholderCoverage(partnership);
+  const known = breadthVerdict(covered.length);
+  // Categories not recorded could change the verdict: judge only what the record settles.
+  const open = breadthVerdict(covered.length + unrecorded.length) !== known;
+  const verdict: Verdict = open && known === "weak" ? "unrecorded" : known;
+  const counts = `Members are recorded in ${covered.length} of ${STAKEHOLDER_CATEGORIES.length} categories`;
   return {
     name: "Breadth of stakeholders",
     test: `Does it bring in the range of actors the essay calls for, across the ${STAKEHOLDER_CATEGORIES.length} stakeholder categories?`,
     verdict,
-    reason: `Members are recorded in ${covered.length} of ${STAKEHOLDER_CATEGORIES.length} categories.`,
-    evidence: memberLines(partnership),
-    missing: missing.length > 0 ? [`no members recorded for: ${categoryLabels(missing)}`] : [],
+    reason: open
+      ? `${counts}; ${unrecorded.length} ${unrecorded.length === 1 ? "is" : "are"} not recorded, so the verdict is ${verdict === "unrecorded" ? "left open" : `at least ${VERDICT_LABELS[verdict].toLowerCase()}`}.`
+      : `${counts}.`,
+    // What the record says; the categories it is silent on are listed as missing.
+    evidence: STAKEHOLDER_CATEGORIES.filter((category) => !unrecorded.includes(category)).map((category) => memberLine(partnership, category)),
+    missing: [
+      ...(none.length > 0 ? [`no members in: ${categoryLabels(none)}`] : []),
+      ...(unrecorded.length > 0 ? [`not recorded: ${categoryLabels(unrecorded)}`] : []),
+    ],
   };
 }
 
 /** The one-sentence reading of which legitimacy a partnership rests on, from the verdicts. */
 function basisOf(input: Criterion, output: Criterion, outcome: Criterion): string {
-  const hasInput = input.verdict !== "weak";
-  const hasOutput = output.verdict !== "weak";
+  const hasInput = holds(input);
+  const hasOutput = holds(output);
   const hasOutcome = outcome.verdict === "strong";
   if (hasOutput && hasOutcome) {
     return hasInput
@@ -188,7 +209,7 @@ function basisOf(input: Criterion, output: Criterion, outcome: Criterion): strin
   }
   return hasInput
     ? "Input legitimacy substitutes for outcome legitimacy: its standing comes from the public institutions behind it, not from measurable results."
-    : "Neither is established on this record: no formal decision structure and no measurable goals; the essay's test asks it to commit to concrete, measurable results.";
+    : "Neither is established on this record: no formal decision structure and no measurable goals are recorded; the essay's test asks it to commit to concrete, measurable results.";
 }
 
 export function assessLegitimacy(partnership: Partnership): Assessment {

@@ -6,13 +6,14 @@
 import type { KnowledgeBase } from "../../knowledge/base.js";
 import { normalize } from "../../knowledge/normalize.js";
 import {
+  currentUsRole,
   STAKEHOLDER_CATEGORIES,
   STAKEHOLDER_LABELS,
   type Entry,
   type EntryOf,
   type StakeholderCategory,
+  US_ROLE_LABELS,
 } from "../../knowledge/schema.js";
-import { US_ROLE_LABELS } from "../../knowledge/schema.js";
 import { plural } from "./text.js";
 
 export type Partnership = EntryOf<"partnership">;
@@ -50,9 +51,13 @@ export function resultLine(result: Partnership["results"][number]): string {
 
 /** One line for lists of partnerships: what it can be held to and what it has shown. */
 export function partnershipLine(partnership: Partnership): string {
-  return `${partnership.title}: ${goalsSummary(partnership)}; ${resultsSummary(partnership)}; U.S. role: ${US_ROLE_LABELS[
-    partnership.us_role
-  ].toLowerCase()}`;
+  return `${partnership.title}: ${goalsSummary(partnership)}; ${resultsSummary(partnership)}; U.S. role: ${currentUsRoleLabel(partnership)}`;
+}
+
+/** The current U.S. role in a few words, as of the entry's date: "funder", "not recorded". */
+export function currentUsRoleLabel(partnership: Partnership): string {
+  const spell = currentUsRole(partnership);
+  return spell.note ?? US_ROLE_LABELS[spell.role].toLowerCase();
 }
 
 /** Those that can be held to account first: more measurable goals, then more results. */
@@ -63,15 +68,21 @@ export function byAccountability(partnerships: readonly Partnership[]): Partners
 }
 
 export interface Coverage {
+  /** Categories with members on record. */
   covered: StakeholderCategory[];
-  missing: StakeholderCategory[];
+  /** Categories the sources show to have no members. */
+  none: StakeholderCategory[];
+  /** Categories the sources say nothing about: no conclusion can be drawn. */
+  unrecorded: StakeholderCategory[];
 }
 
-/** Which of the six stakeholder categories have members on record. */
+/** Which of the six stakeholder categories have members, have none, or are not recorded. */
 export function stakeholderCoverage(partnership: Partnership): Coverage {
+  const members = (category: StakeholderCategory) => partnership.members[category];
   return {
-    covered: STAKEHOLDER_CATEGORIES.filter((category) => partnership.members[category].length > 0),
-    missing: STAKEHOLDER_CATEGORIES.filter((category) => partnership.members[category].length === 0),
+    covered: STAKEHOLDER_CATEGORIES.filter((category) => (members(category)?.length ?? 0) > 0),
+    none: STAKEHOLDER_CATEGORIES.filter((category) => members(category)?.length === 0),
+    unrecorded: STAKEHOLDER_CATEGORIES.filter((category) => members(category) === undefined),
   };
 }
 
@@ -87,7 +98,7 @@ function listsAsMember(partnership: Partnership, entry: Entry): boolean {
   const names = [entry.title, ...entry.aliases]
     .map(normalize)
     .filter((name) => name.length >= MIN_MEMBER_NAME_LENGTH);
-  const members = STAKEHOLDER_CATEGORIES.flatMap((category) => partnership.members[category]).map(
+  const members = STAKEHOLDER_CATEGORIES.flatMap((category) => partnership.members[category] ?? []).map(
     (member) => ` ${normalize(member)} `,
   );
   return names.some((name) => members.some((member) => member.includes(` ${name} `)));

@@ -4,7 +4,8 @@
  * brief; every sentence is built from fields of the knowledge base, nothing is invented.
  */
 import type { KnowledgeBase } from "../../knowledge/base.js";
-import type { Entry, EntryOf, US_ROLES } from "../../knowledge/schema.js";
+import { currentUsRole, type Entry, type EntryOf, type US_ROLES } from "../../knowledge/schema.js";
+import { formatDate } from "../cards.js";
 import { assessLegitimacy } from "./legitimacy.js";
 import { measurableGoals, type Partnership } from "./partnerships.js";
 
@@ -28,10 +29,8 @@ function shortName(entry: Entry): string {
   return entry.title.length > LONG_TITLE && alias ? alias : entry.title;
 }
 
-/** The year an entry's facts are current to: its newest source. */
-function asOf(entry: Entry): number {
-  return Math.max(...entry.sources.map((source) => source.year));
-}
+/** The year an entry's facts are current to. */
+const yearOf = (entry: Entry) => Number(entry.as_of.slice(0, 4));
 
 /** Whether it can be judged on results, in one claim: its measurable target and what it reports against it. */
 export function accountabilityClaim(partnership: Partnership): string {
@@ -56,16 +55,25 @@ const US_ROLE_PHRASES: Record<(typeof US_ROLES)[number], (title: string) => stri
   leads: (title) => `leads ${title}`,
   member: (title) => `member of ${title}`,
   funder: (title) => `funds ${title}`,
+  withheld: (title) => `withholds funding from ${title}`,
+  withdrawn: (title) => `withdrew from ${title}`,
   outside: (title) => `stays outside ${title}`,
   none: (title) => `no role in ${title}`,
+  unknown: (title) => `role in ${title} not recorded`,
 };
 
-/** "Member of the Quad; stays outside the AIIB (as of 2024)": the U.S. role in each, with the date it is current to. */
+/** The current U.S. role in one partnership, dated: "withholds funding from Gavi (since June 2025)". */
+function usRoleNow(partnership: Partnership): string {
+  const spell = currentUsRole(partnership);
+  const when = spell.since ? `since ${formatDate(spell.since)}` : `as of ${formatDate(partnership.as_of)}`;
+  return `${US_ROLE_PHRASES[spell.role](shortName(partnership))} (${when})`;
+}
+
+/** "Member of Quad (as of 2024); stays outside AIIB (since 2015)": the U.S. role now in each, with its date. */
 export function usPosition(partnerships: readonly Partnership[]): string | undefined {
   if (partnerships.length === 0) return undefined;
-  const roles = partnerships.map((partnership) => US_ROLE_PHRASES[partnership.us_role](shortName(partnership))).join("; ");
-  const year = Math.max(...partnerships.map(asOf));
-  return `${roles.charAt(0).toUpperCase()}${roles.slice(1)} (as of ${year})`;
+  const roles = partnerships.map(usRoleNow).join("; ");
+  return `${roles.charAt(0).toUpperCase()}${roles.slice(1)}`;
 }
 
 /** Questions the record leaves open: targets without results, no targets, a United States outside. */
@@ -77,13 +85,14 @@ export function openQuestions(partnerships: readonly Partnership[]): string[] {
     const questions: string[] = [];
     if (goal && target && partnership.results.length === 0) {
       questions.push(
-        goal.deadline !== undefined && goal.deadline <= asOf(partnership)
+        goal.deadline !== undefined && goal.deadline <= yearOf(partnership)
           ? `Did ${name} meet its target of ${target}? No result is recorded.`
           : `What has ${name} delivered toward ${target}? No results are recorded yet.`,
       );
     }
     if (!goal) questions.push(`Would ${name} commit to a measurable goal with a deadline?`);
-    if (partnership.us_role === "outside" || partnership.us_role === "none") {
+    const role = currentUsRole(partnership).role;
+    if (role === "outside" || role === "none" || role === "withdrawn") {
       questions.push(`Can Washington shape ${name} from outside, through partners who are members?`);
     }
     return questions;

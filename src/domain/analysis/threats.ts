@@ -43,7 +43,7 @@ export function frameworkIds(buckets: readonly Bucket[]): string[] {
 }
 
 /** Words a user may type for each threat, besides its own label. */
-const THREAT_WORDS: Record<Threat, readonly string[]> = {
+export const THREAT_WORDS: Record<Threat, readonly string[]> = {
   "climate-change": ["climate", "climate crisis", "global warming"],
   "food-insecurity": ["food", "food security", "hunger", "famine"],
   "communicable-diseases": ["disease", "diseases", "infectious disease", "infectious diseases", "pandemic", "pandemics", "epidemics", "communicable disease"],

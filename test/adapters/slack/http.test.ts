@@ -327,7 +327,7 @@ describe("with the answer held back or made huge", () => {
   let router: ScriptedRouter;
 
   beforeAll(async () => {
-    scripted = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log, routerOptions(app.config, app.store, app.log))));
+    scripted = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log, routerOptions(app.config, app.store, app.log, app.knowledge))));
   });
 
   it("given a slash command, then it is acked before the answer even exists", async () => {
@@ -429,7 +429,7 @@ async function slashCommandInTwoSteps(appUrl: string, fields: { text: string; re
 describe("graceful stop", () => {
   let router: ScriptedRouter;
   const startHeldBack = async (listen: SlackListenOptions = {}) => {
-    const running = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log, routerOptions(app.config, app.store, app.log))), listen);
+    const running = await startAdapter({}, (app) => (router = new ScriptedRouter(commands, app.knowledge, app.log, routerOptions(app.config, app.store, app.log, app.knowledge))), listen);
     router.close();
     return running;
   };

@@ -81,6 +81,8 @@ describe("Socket Mode", () => {
     expect(post.body.thread_ts).toBe("1700000600.000100");
     send({ ...envelope, envelope_id: "env-mention-retry", retry_attempt: 1, retry_reason: "timeout" });
     await eventually(() => logger.lines.some((line) => line.msg === "event redelivered; already answered" && line.eventId === "EvSocket1"));
+    // The ack of the retry can reach the fake server just after the log line is written.
+    await eventually(() => received.some((message) => message.envelope_id === "env-mention-retry"));
     expect(received.map((message) => message.envelope_id)).toEqual(expect.arrayContaining(["env-mention", "env-mention-retry"]));
     expect(api.matching((request) => apiMethod("chat.postMessage")(request) && request.body.channel === "CSOCKET")).toHaveLength(1);
   });
