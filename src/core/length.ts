@@ -38,7 +38,12 @@ const CUES: ReadonlyArray<{ pattern: RegExp; length: (match: RegExpExecArray) =>
       return points >= 1 && points <= MAX_POINTS ? { form: "short", points } : undefined;
     },
   },
-  { pattern: /(?:^|\s)--full\b|\bin\s+full\b|\bfull\s+(?:card|version|answer|text|reply)\b|\bin\s+detail\b/i, length: () => ({ form: "full" }) },
+  { pattern: /\b(?:shorter|briefer|short version|in short)\b/i, length: () => ({ form: "paragraph" }) },
+  {
+    pattern:
+      /(?:^|\s)--full\b|\bin\s+full\b|\bfull\s+(?:card|version|answer|text|reply)\b|\bin\s+(?:more\s+)?detail\b|\b(?:tell me|say) more\b|\bmore (?:details?|please|info)\b|\bkeep going\b|\bgo on\b|\belaborate\b/i,
+    length: () => ({ form: "full" }),
+  },
 ];
 
 /** `--md` (or "as markdown"): combines with any length cue. */

@@ -13,6 +13,8 @@ describe("readLength: the length a message asks for, and the message without the
     ["partnership gavi --full", { form: "full" }, "partnership gavi"],
     ["concept multialignment in full", { form: "full" }, "concept multialignment"],
     ["nato, full card", { form: "full" }, "nato"],
+    ["tell me more about the Quad", { form: "full" }, "about the Quad"],
+    ["the quad, shorter", { form: "paragraph" }, "the quad"],
   ])("given “%s”, asks for %j and routes “%s”", (message, length, rest) => {
     expect(readLength(message)).toEqual({ length, message: rest });
   });
@@ -26,6 +28,10 @@ describe("readLength: the length a message asks for, and the message without the
   it("given a message that is only a cue, asks for the last answer again at that length", () => {
     expect(readLength("tl;dr")).toEqual({ length: { form: "line" }, message: BARE_CUE_MESSAGE });
     expect(readLength("full card")).toEqual({ length: { form: "full" }, message: BARE_CUE_MESSAGE });
+    for (const words of ["tell me more", "go on", "keep going, please", "more details"]) {
+      expect(readLength(words)).toEqual({ length: { form: "full" }, message: BARE_CUE_MESSAGE });
+    }
+    expect(readLength("shorter pls")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
     expect(readLength("3 talking points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
     expect(readLength("in one paragraph, please?")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
   });
