@@ -17,6 +17,7 @@ import type { CorpusSpec } from "./lib/corpora.js";
 import { benchLatency, benchQuality } from "./lib/search-bench.js";
 import { benchSlack } from "./lib/slack-bench.js";
 import { benchStartup } from "./lib/startup-bench.js";
+import { benchUnderstanding, understandingRows } from "./lib/understanding-bench.js";
 import { buildRows, renderTable, TARGETS } from "./lib/table.js";
 
 const quick = process.argv.includes("--quick");
@@ -46,6 +47,8 @@ const search = [
 ];
 log("search: quality on the public labelled queries");
 const quality = await benchQuality(shipped.entries, ENGINES);
+log("understanding: the public labelled messages, read and answered");
+const understanding = await benchUnderstanding(shipped);
 log("start-up");
 const startup = await benchStartup(SETTINGS.startupRuns, log);
 log(`slack: ${SETTINGS.slackRequests} signed slash commands, ${SLACK_CONCURRENCY} concurrent`);
@@ -56,7 +59,7 @@ const slack = await benchSlack({
   log,
 });
 
-const rows = buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack });
+const rows = [...buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack }), ...understandingRows(understanding)];
 const table = renderTable(rows);
 process.stdout.write(`\n${table}\n\n`);
 
@@ -79,6 +82,7 @@ const results = {
   table: rows,
   search,
   quality,
+  understanding,
   startup,
   slack,
 };

@@ -13,7 +13,7 @@ import { started as startedAdapter } from "../src/adapters/shared/adapter.js";
 import { createSlackAdapter } from "../src/adapters/slack/index.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger, type Logger } from "../src/core/log.js";
-import { fakeResponseUrls, fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorded } from "../test/adapters/slack/fakes.js";
+import { fakeSlackApi, SIGNING_SECRET, slashCommand, type Recorded } from "../test/adapters/slack/fakes.js";
 
 export const DEFAULT_COUNT = 500;
 export const DEFAULT_CONCURRENCY = 50;
@@ -98,15 +98,15 @@ export async function runLoadTest(options: LoadTestOptions = {}): Promise<LoadTe
   const concurrency = Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, count);
   const timeoutMs = options.timeoutMs ?? HARD_TIMEOUT_MS;
 
+  // The fake Slack serves response_urls too: the app answers only at Slack's (or SLACK_API_URL's) origin.
   const api = await fakeSlackApi();
-  const responses = await fakeResponseUrls();
   const answerPath = (request: number) => `/load/${request}`;
   // What arrived at each response_url, indexed as it comes (the recorder keeps one list for all).
   const arrived = new Map<string, Recorded[]>();
   let indexed = 0;
   const answersFor = (request: number) => {
-    for (; indexed < responses.requests.length; indexed += 1) {
-      const answer = responses.requests[indexed] as Recorded;
+    for (; indexed < api.requests.length; indexed += 1) {
+      const answer = api.requests[indexed] as Recorded;
       arrived.set(answer.path, [...(arrived.get(answer.path) ?? []), answer]);
     }
     return arrived.get(answerPath(request)) ?? [];
@@ -132,7 +132,7 @@ export async function runLoadTest(options: LoadTestOptions = {}): Promise<LoadTe
       const sending: Sending = { startedAt: performance.now() };
       sendings[request] = sending;
       // Each request from its own user: the per-user rate limit stays at its default and limits no one.
-      const fields = { text: QUESTIONS[request % QUESTIONS.length] ?? "help", response_url: `${responses.url}${answerPath(request)}`, user_id: `ULOAD${request}` };
+      const fields = { text: QUESTIONS[request % QUESTIONS.length] ?? "help", response_url: `${api.url}${answerPath(request)}`, user_id: `ULOAD${request}` };
       try {
         const ack = await slashCommand(appUrl, fields, { signal: AbortSignal.timeout(Math.max(1, Math.floor(deadline - performance.now()))) });
         Object.assign(sending, { status: ack.status, ackMs: ack.ms });
@@ -154,7 +154,7 @@ export async function runLoadTest(options: LoadTestOptions = {}): Promise<LoadTe
   // Graceful: answers still being sent are let through (bounded) before the listener goes.
   await adapter.stop();
   app.live.close();
-  await Promise.all([api.stop(), responses.stop()]);
+  await api.stop();
 
   const answered = acked.filter((request) => answersFor(request).length > 0);
   const answeredSet = new Set(answered);

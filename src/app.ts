@@ -8,12 +8,15 @@ import type { Config } from "./config.js";
 import type { CommandDefinition } from "./core/command.js";
 import { ConversationMemory } from "./core/conversation.js";
 import { answerLength } from "./core/length.js";
-import { createLogger, type Logger } from "./core/log.js";
+import { createLogger, useLogSalt, type Logger } from "./core/log.js";
 import { allowlist, lengthCap, rateLimit, redelivery, requiredArgument } from "./core/middleware.js";
 import { MAX_MESSAGE_LENGTH } from "./core/parse.js";
 import { Router, type RouterOptions } from "./core/router.js";
 import { MemoryStore, type Store } from "./core/store.js";
 import { Interpreter } from "./domain/understanding/interpret.js";
+import type { Adapter } from "./adapters/shared/adapter.js";
+import { Metrics } from "./infra/metrics.js";
+import { RedisStore } from "./infra/redis-store.js";
 import { openKnowledgeBase, type KnowledgeBase } from "./knowledge/base.js";
 import { LiveKnowledge } from "./knowledge/live.js";
 
@@ -21,8 +24,12 @@ export interface App {
   config: Config;
   log: Logger;
   router: Router;
-  /** Shared state: rate limits, redelivered events, conversation context. */
+  /** Shared state: rate limits, redelivered events, conversation context (Redis when REDIS_URL is set). */
   store: Store;
+  /** Counts for /metrics, fed by the router. */
+  metrics: Metrics;
+  /** The adapters being run (runAdapters adds them), for /readyz. */
+  adapters: Adapter[];
   /** The knowledge base currently served (it changes when the files are reloaded). */
   knowledge(): KnowledgeBase;
   /** The live set: status for /healthz, reload, and the file watcher. */
@@ -81,7 +88,9 @@ export async function createApp(
   const kb = await openKnowledgeBase(config.knowledgeDir);
   log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir }, "knowledge loaded");
   const live = new LiveKnowledge(kb, config.knowledgeDir, log);
-  const store = new MemoryStore();
-  const router = new Router(commands, live.get, log, routerOptions(config, store, log, live.get, commands));
-  return { config, log, router, store, knowledge: live.get, live, startedAt: new Date() };
+  useLogSalt(config.LOG_SALT);
+  const store = config.REDIS_URL ? await RedisStore.open(config.REDIS_URL, log) : new MemoryStore();
+  const metrics = new Metrics({ knowledge: () => live.status(), store });
+  const router = new Router(commands, live.get, log, { ...routerOptions(config, store, log, live.get, commands), observe: metrics.observe });
+  return { config, log, router, store, metrics, adapters: [], knowledge: live.get, live, startedAt: new Date() };
 }

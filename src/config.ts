@@ -27,8 +27,24 @@ const idList = z
     return ids.length > 0 ? ids : undefined;
   });
 
-const positiveInt = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(1, `${name} must be at least 1`).default(fallback);
+const REDIS_PROTOCOLS = ["redis:", "rediss:"];
+
+/**
+ * A whole number written in digits, from `min` to `max`; unset or blank means `fallback`.
+ * Strict on purpose: Number() would read "0x50" as 80, "1e3" as 1000 and " " as 0.
+ */
+const wholeNumber = <F extends number | undefined>(name: string, fallback: F, min = 1, max = 1_000_000_000) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, context): number | F => {
+      const text = raw?.trim() ?? "";
+      if (text === "") return fallback;
+      const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (value >= min && value <= max) return value;
+      context.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, in digits (got "${text}")` });
+      return z.NEVER;
+    });
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -42,7 +58,8 @@ export const ConfigSchema = z.object({
     .regex(/^\/[a-z0-9_-]{1,31}$/, "SLACK_COMMAND must look like /attache")
     .default("/attache"),
   SLACK_API_URL: optionalUrl("SLACK_API_URL"),
-  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(0).max(65535, "PORT must be at most 65535").default(3000),
+  // 0 asks the system for any free port (tests do).
+  PORT: wholeNumber("PORT", 3000, 0, 65535),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: optionalUrl("DISCORD_API_URL"),
@@ -50,9 +67,15 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   SLACK_ALLOWED_TEAMS: idList,
   DISCORD_ALLOWED_GUILDS: idList,
-  DISCORD_SHARDS: positiveInt("DISCORD_SHARDS", 1),
-  RATE_LIMIT_REQUESTS: positiveInt("RATE_LIMIT_REQUESTS", 10),
-  RATE_LIMIT_WINDOW_SECONDS: positiveInt("RATE_LIMIT_WINDOW_SECONDS", 30),
+  DISCORD_SHARDS: wholeNumber("DISCORD_SHARDS", 1),
+  RATE_LIMIT_REQUESTS: wholeNumber("RATE_LIMIT_REQUESTS", 10),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber("RATE_LIMIT_WINDOW_SECONDS", 30),
+  REDIS_URL: optionalText.refine(
+    (value) => value === undefined || (URL.canParse(value) && REDIS_PROTOCOLS.includes(new URL(value).protocol)),
+    "REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379",
+  ),
+  HEALTH_PORT: wholeNumber("HEALTH_PORT", undefined, 0, 65535),
+  LOG_SALT: optionalText.refine((value) => value === undefined || value.length >= 16, "LOG_SALT must be at least 16 characters"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 

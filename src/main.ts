@@ -4,25 +4,20 @@
  * adapters stop accepting, let in-flight replies finish (bounded) and disconnect.
  */
 import { createApp, type App } from "./app.js";
-import { loadConfig, type Config } from "./config.js";
+import { loadConfig } from "./config.js";
 import { runTerminalRepl } from "./adapters/repl/terminal.js";
-import type { Adapter } from "./adapters/shared/adapter.js";
+import { chatPlatforms, type Adapter, type ChatPlatforms } from "./adapters/shared/adapter.js";
 import { runAdapters } from "./adapters/shared/run.js";
 import { exitOnStartupError } from "./startup.js";
 
-// A bot token alone means Slack was meant to run: the adapter then names what is missing,
-// rather than a half-configured server quietly starting a REPL with no one at it.
-const hasSlack = (config: Config) => Boolean(config.SLACK_BOT_TOKEN);
-const hasDiscord = (config: Config) => Boolean(config.DISCORD_TOKEN);
-
 /** The adapters the credentials ask for; each platform's SDK is loaded only if used. */
-async function chatAdapters(app: App): Promise<Adapter[]> {
+async function chatAdapters(app: App, platforms: ChatPlatforms): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  if (hasSlack(app.config)) {
+  if (platforms.slack) {
     const { createSlackAdapter } = await import("./adapters/slack/index.js");
     adapters.push(createSlackAdapter(app));
   }
-  if (hasDiscord(app.config)) {
+  if (platforms.discord) {
     if (app.config.DISCORD_SHARDS > 1) {
       // One child process per gateway shard, under discord.js's ShardingManager.
       const { createShardsAdapter } = await import("./adapters/discord/sharding.js");
@@ -37,7 +32,10 @@ async function chatAdapters(app: App): Promise<Adapter[]> {
 
 try {
   const config = await loadConfig();
-  if (!hasSlack(config) && !hasDiscord(config)) {
+  // Half-set credentials are a ConfigError naming what is missing, rather than a
+  // half-configured server quietly starting a REPL with no one at it.
+  const platforms = chatPlatforms(config);
+  if (!platforms.slack && !platforms.discord) {
     process.stderr.write(
       "No Slack or Discord credentials set, so starting the local REPL. To connect a chat platform, " +
         "set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET or DISCORD_TOKEN in .env (see .env.example and README).\n",
@@ -45,7 +43,7 @@ try {
     await runTerminalRepl(config, false);
   } else {
     const app = await createApp(config);
-    await runAdapters(app, await chatAdapters(app));
+    await runAdapters(app, await chatAdapters(app, platforms));
   }
 } catch (error) {
   exitOnStartupError(error);

@@ -3,14 +3,14 @@
  * and full references, with no chat formatting. Every adapter shows it as it is.
  */
 import type { Source } from "../knowledge/schema.js";
-import { byWork, formatSource, type Reply } from "./reply.js";
+import { byWork, formatSource, webUrl, type Reply } from "./reply.js";
 import { screenOf } from "./screen.js";
 
 /** Only the characters that would change a line's structure are escaped; prose stays clean. */
 const escape = (text: string) => text.replace(/([\\`*_[\]<>])/g, "\\$1");
 
 /** The full reference; a URL stays as it is, so it still works once pasted. */
-const sourceLine = (source: Source) => `- ${[escape(formatSource({ ...source, url: undefined })), source.url].filter(Boolean).join(", ")}`;
+const sourceLine = (source: Source) => `- ${[escape(formatSource({ ...source, url: undefined })), webUrl(source.url)].filter(Boolean).join(", ")}`;
 
 /** The whole reply (never a first screen: a pasted brief must stand on its own). */
 export function renderMarkdown(reply: Reply): string {

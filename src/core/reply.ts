@@ -177,11 +177,17 @@ export function sourceLines(reply: Pick<Reply, "sources" | "compactSources">): s
   return rest > 1 ? [...lines.slice(0, MAX_COMPACT_SOURCES), `and ${rest} more`] : lines;
 }
 
-/** "Title, Author (Publisher, 2024), locator" */
+/** The URL if it is a web page (http or https); anything else (javascript:, data:, file:) is never shown or linked. */
+export function webUrl(url: string | undefined): string | undefined {
+  const protocol = url === undefined ? undefined : URL.parse(url)?.protocol;
+  return protocol === "https:" || protocol === "http:" ? url : undefined;
+}
+
+/** "Title, Author (Publisher, 2024), locator, URL" */
 export function formatSource(source: Source): string {
   const by = [source.author, source.publisher].filter(Boolean);
   const byline = source.author && source.publisher ? `${source.author} (${source.publisher}, ${source.year})` : `${by[0]} (${source.year})`;
-  return [`${source.title}, ${byline}`, source.locator, source.url].filter(Boolean).join(", ");
+  return [`${source.title}, ${byline}`, source.locator, webUrl(source.url)].filter(Boolean).join(", ");
 }
 
 /** One reply to a message that asked two things: the first answer, then the second under its own heading. */

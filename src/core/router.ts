@@ -44,6 +44,18 @@ export interface RouterOptions {
   middlewares?: readonly Middleware[];
   /** Run once the command is known, in order. */
   routedMiddlewares?: readonly RoutedMiddleware[];
+  /** Told of every request once it has its reply (metrics); must not throw. */
+  observe?: (observation: RequestObservation) => void;
+}
+
+/** One request as the router saw it end, for metrics. */
+export interface RequestObservation {
+  origin: Origin;
+  reply: Reply;
+  /** outcomeOf(reply). */
+  outcome: string;
+  /** From arrival to reply, all middleware included. */
+  seconds: number;
 }
 
 /** First words that start a question even when they are also a command's alias. */
@@ -122,16 +134,19 @@ export class Router {
   }
 
   private logRequest(origin: Origin, result: Reply, started: number, text: string): void {
+    const ms = performance.now() - started;
+    const outcome = outcomeOf(result);
     this.log.info(
       {
         adapter: origin.adapter,
         user: origin.user === undefined ? undefined : hashUser(origin.adapter, origin.user),
         command: result.command,
-        outcome: outcomeOf(result),
-        ms: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+        ms: Math.round(ms * 10) / 10,
       },
       "request",
     );
+    this.options.observe?.({ origin, reply: result, outcome, seconds: ms / 1000 });
     this.log.debug({ text }, "request text");
   }
 

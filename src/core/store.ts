@@ -1,7 +1,7 @@
 /**
  * Shared, expiring state: rate-limit buckets, redelivered-event ids, conversation context.
  * One interface so a single process keeps it in memory and several replicas share it
- * (Redis, src/core/redis-store.ts); every call is async for that reason.
+ * (Redis, src/infra/redis-store.ts); every call is async for that reason.
  */
 
 export interface TokenBucket {
@@ -19,6 +19,8 @@ export type TokenDecision =
 export interface Store {
   /** "memory" or "redis", for /healthz and logs. */
   readonly kind: string;
+  /** False while a shared store is unreachable (this process then answers from its own memory). */
+  readonly connected: boolean;
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Sets `key` only if it is absent (or expired); true if this call set it. Atomic. */
@@ -49,6 +51,7 @@ export const MEMORY_STORE_MAX_KEYS = 50_000;
  */
 export class MemoryStore implements Store {
   readonly kind = "memory";
+  readonly connected = true;
   private readonly slots = new Map<string, Slot>();
 
   constructor(

@@ -17,6 +17,8 @@ export interface KnowledgeStatus {
   loadedAt: Date;
   /** Problems of the last attempted reload, if it was rejected. */
   rejected: Problem[];
+  /** Reloads rejected or failed since start (for /metrics). */
+  failedReloads: number;
 }
 
 export class LiveKnowledge {
@@ -25,6 +27,7 @@ export class LiveKnowledge {
   private reloading: Promise<boolean> = Promise.resolve(true);
   private loadedAt = new Date();
   private rejected: Problem[] = [];
+  private failedReloads = 0;
 
   constructor(
     private current: KnowledgeBase,
@@ -36,7 +39,7 @@ export class LiveKnowledge {
   readonly get = (): KnowledgeBase => this.current;
 
   status(): KnowledgeStatus {
-    return { entries: this.current.size, version: this.current.version, loadedAt: this.loadedAt, rejected: this.rejected };
+    return { entries: this.current.size, version: this.current.version, loadedAt: this.loadedAt, rejected: this.rejected, failedReloads: this.failedReloads };
   }
 
   /** Validates the folder again and swaps it in if it is valid; true if swapped or unchanged. */
@@ -51,6 +54,7 @@ export class LiveKnowledge {
       const { entries, problems } = await readKnowledge(this.dir);
       if (problems.length > 0 || entries.length === 0) {
         this.rejected = problems;
+        this.failedReloads += 1;
         for (const problem of problems) this.log.warn({ file: problem.file, field: problem.field }, formatProblem(problem));
         this.log.error({ problems: problems.length, serving: this.current.version }, "knowledge reload rejected; still serving the last good set");
         return false;
@@ -63,6 +67,7 @@ export class LiveKnowledge {
       this.log.info({ entries: next.size, version: next.version }, "knowledge reloaded");
       return true;
     } catch (error) {
+      this.failedReloads += 1;
       this.log.error({ err: error }, "knowledge reload failed; still serving the last good set");
       return false;
     }

@@ -1,7 +1,9 @@
 /**
  * Property-based fuzz of the whole answer path: hostile input → router → every renderer.
  * Nothing may throw, every rendered reply must be one Slack and Discord accept, and no
- * rendered reply may contain a live mass ping, whatever the user typed.
+ * rendered reply may contain a live mass ping, whatever the user typed. The platform edges
+ * (whole payloads, not only text, through real Bolt and discord.js) are fuzzed in
+ * test/adapters/slack/fuzz.test.ts and test/adapters/discord/fuzz.test.ts.
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,26 +15,10 @@ import type { Router } from "../../src/core/router.js";
 import { discordProblems, shownTexts } from "../adapters/discord/limits.js";
 import { allTexts, slackProblems } from "../adapters/slack/limits.js";
 import { realRouter } from "../support/app.js";
+import { commandWords, hostileText } from "../support/hostile.js";
 
 /** Total hostile inputs across the properties below (the issue asks for at least 10,000). */
 const RUNS = { mixed: 8000, commands: 2000 };
-
-const injections = [
-  "<!channel>", "<!here>", "<!everyone>", "@everyone", "@here", "<@U123ABC>", "<@&987654321>", "<#C024BE91L>",
-  "<http://evil.example|click me>", "**bold**", "`code`", "```block```", "> quote", "# heading", "||spoiler||",
-  "\u202Eevil", "\u200B", "\u0000", "\r\n", "&amp;", "&lt;", "%s%n", "${process.exit()}", "'; DROP TABLE --",
-];
-const commandWords = ["help", "search", "concept", "partnership", "org", "actor", "who", "document", "doc", "quote",
-  "compare", "legitimacy", "threats", "sdg", "stakeholders", "brief", "what is", "is", "tell me about"];
-
-const hostileText = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.string({ unit: "binary", maxLength: 200 }),
-  fc.array(fc.constantFrom(...injections), { maxLength: 8 }).map((parts) => parts.join(" ")),
-  fc.tuple(fc.constantFrom(...injections), fc.string({ maxLength: 40 })).map(([a, b]) => `${b}${a}${b}`),
-  fc.string({ unit: "grapheme-ascii", minLength: 900, maxLength: 6000 }),
-  fc.constantFrom("gavi", "nato", "multialignment", "sdg 7", "compare seforall vs finance in common"),
-);
 
 const commandWithGarbage = fc
   .tuple(fc.constantFrom(...commandWords), fc.oneof(hostileText, fc.constantFrom("", "vs", "and", "17", "-1", "gavi vs")))

@@ -1,6 +1,7 @@
 /** `npm run cli -- [--json] <message>`: answers one message and exits (1 if the reply is an error). */
 import { loadConfig } from "../../config.js";
 import { exitOnStartupError } from "../../startup.js";
+import { endQuietlyWhenOutputCloses } from "../shared/process-guards.js";
 import { parseFlags, wantsColor } from "./options.js";
 import { formatReply } from "./repl.js";
 import { createLocalApp } from "./terminal.js";
@@ -15,6 +16,7 @@ try {
     process.stderr.write(`${USAGE}\n`);
     process.exit(message ? 0 : 2);
   }
+  endQuietlyWhenOutputCloses();
   const app = await createLocalApp(await loadConfig());
   const reply = await app.router.handle(message, { adapter: "cli" });
   process.stdout.write(`${formatReply(reply, { json: flags.json, interactive: true, color: !flags.json && wantsColor(process.stdout) })}\n`);

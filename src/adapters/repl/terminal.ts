@@ -2,12 +2,17 @@
 import { createApp, type App } from "../../app.js";
 import type { Config } from "../../config.js";
 import { createLogger } from "../../core/log.js";
+import { endQuietlyWhenOutputCloses, keepServingOnStrayErrors } from "../shared/process-guards.js";
 import { wantsColor } from "./options.js";
 import { runRepl } from "./repl.js";
 
-/** The terminal's stderr is the user's screen: only warnings unless LOG_LEVEL asks for more. */
+/**
+ * The terminal's stderr is the user's screen: only warnings unless LOG_LEVEL asks for more.
+ * One person in one process has nothing to share with replicas, so never Redis (whose
+ * connection would also keep the CLI from exiting).
+ */
 export function createLocalApp(config: Config): Promise<App> {
-  return createApp(config, createLogger(process.env.LOG_LEVEL ?? "warn"));
+  return createApp({ ...config, REDIS_URL: undefined }, createLogger(process.env.LOG_LEVEL ?? "warn"));
 }
 
 /**
@@ -16,6 +21,9 @@ export function createLocalApp(config: Config): Promise<App> {
  */
 export async function runTerminalRepl(config: Config, json: boolean): Promise<void> {
   const app = await createLocalApp(config);
+  endQuietlyWhenOutputCloses();
+  // A session (or a long piped batch) outlives one stray error, as a server does.
+  keepServingOnStrayErrors(app.log);
   const interactive = Boolean(process.stdin.isTTY) && !json;
   if (interactive) app.live.watch();
   try {

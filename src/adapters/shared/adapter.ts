@@ -39,3 +39,27 @@ export function requireSetting(config: Config, name: CredentialName, hint: strin
   if (!value) throw new ConfigError(`Set ${name}: ${hint}`);
   return value;
 }
+
+export interface ChatPlatforms {
+  slack: boolean;
+  discord: boolean;
+}
+
+/**
+ * Which chat platforms the credentials ask for. A platform with some of its credentials set
+ * but not all is a mistake to name, not a reason to fall back to the REPL: a ConfigError
+ * says which variable is missing.
+ */
+export function chatPlatforms(config: Config): ChatPlatforms {
+  const slack = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN);
+  const discord = Boolean(config.DISCORD_TOKEN || config.DISCORD_APPLICATION_ID);
+  const missing: CredentialName[] = [];
+  if (slack && !config.SLACK_BOT_TOKEN) missing.push("SLACK_BOT_TOKEN");
+  // HTTP mode checks signatures; Socket Mode (an app token) needs none.
+  if (slack && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) missing.push("SLACK_SIGNING_SECRET");
+  if (discord && !config.DISCORD_TOKEN) missing.push("DISCORD_TOKEN");
+  if (missing.length > 0) {
+    throw new ConfigError(`Set ${missing.join(" and ")}: some of ${slack && discord ? "Slack's and Discord's" : slack ? "Slack's" : "Discord's"} credentials are set but not these (see .env.example and the README).`);
+  }
+  return { slack, discord };
+}

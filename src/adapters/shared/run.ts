@@ -4,7 +4,9 @@
  * exit. `npm start` and every Discord shard process run through here.
  */
 import type { App } from "../../app.js";
+import { startHealthServer } from "../../infra/health.js";
 import type { Adapter } from "./adapter.js";
+import { keepServingOnStrayErrors } from "./process-guards.js";
 
 /** How long in-flight replies may take to finish once a shutdown signal arrives. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,9 +16,16 @@ const ADAPTER_GRACE_MS = SHUTDOWN_GRACE_MS - 2000;
 export interface RunOptions {
   /** Calls `stop(reason)` when something besides a signal should end the process. */
   stopWhen?: (stop: (reason: string) => void) => void;
+  /** Where /healthz, /readyz and /metrics are served; HEALTH_PORT by default, none if unset. */
+  healthPort?: number;
 }
 
 export async function runAdapters(app: App, adapters: readonly Adapter[], options: RunOptions = {}): Promise<void> {
+  keepServingOnStrayErrors(app.log);
+  app.adapters.push(...adapters);
+  // Up before the adapters, so /readyz can say "not yet" while they connect.
+  const healthPort = options.healthPort ?? app.config.HEALTH_PORT;
+  const health = healthPort === undefined ? undefined : await startHealthServer(app, healthPort);
   for (const adapter of adapters) await adapter.start();
   app.live.watch();
 
@@ -29,6 +38,7 @@ export async function runAdapters(app: App, adapters: readonly Adapter[], option
     const stopped = Promise.allSettled(adapters.map((adapter) => adapter.stop(ADAPTER_GRACE_MS)));
     if ((await Promise.race([stopped, grace])) === "timeout") app.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "shutdown grace period over");
     app.live.close();
+    await health?.close();
     await app.store.close();
     app.log.info("stopped");
     process.exit(0);

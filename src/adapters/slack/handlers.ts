@@ -8,6 +8,7 @@ import type { App } from "../../app.js";
 import { apology, newErrorId } from "../../core/errors.js";
 import type { Origin } from "../../core/middleware.js";
 import type { Reply } from "../../core/reply.js";
+import { eventIdOf, isBotAuthored, isSlackResponseUrl, textField, unescapeSlack } from "./inbound.js";
 import { ASK_ACTION_PREFIX, renderReply, SHARE_ACTION_ID } from "./render.js";
 
 /** chat.postMessage errors that mean "the bot may not post here", though the interaction's response_url can. */
@@ -93,6 +94,13 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
     }
   }
 
+  /** Only Slack's own response_urls get answers: a signed request naming another host gets nothing posted there. */
+  function mayRespondTo(url: unknown, kind: string): boolean {
+    if (isSlackResponseUrl(url, config.SLACK_API_URL)) return true;
+    log.warn({ kind, host: typeof url === "string" ? URL.parse(url)?.host : undefined }, "slack request whose response_url is not Slack's; not answered");
+    return false;
+  }
+
   // Anything that escapes our handlers (a malformed payload, say) is logged once, structured.
   bolt.error(async (error) => {
     log.error({ err: error, code: error.code }, "slack request failed");
@@ -100,20 +108,24 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
 
   bolt.command(config.SLACK_COMMAND, async ({ command, ack, respond }) => {
     await ack();
+    if (!mayRespondTo(command.response_url, "command")) return;
+    const text = unescapeSlack(textField(command.text));
     await answer({
       kind: "command",
-      text: command.text,
+      text,
       user: command.user_id,
       team: command.team_id,
       interactive: true,
       conversation: command.channel_id,
-      send: (reply) => respond(ephemeral(reply, command.text)),
+      send: (reply) => respond(ephemeral(reply, text)),
       tell: tellVia(respond),
     });
   });
 
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^${ASK_ACTION_PREFIX}`), async ({ ack, action, body, respond }) => {
     await ack();
+    if (!mayRespondTo(body.response_url, "suggestion")) return;
+    // Button values are our own text, sent back as we wrote them: not escaped by Slack.
     const text = action.value ?? "";
     await answer({
       kind: "suggestion",
@@ -129,6 +141,7 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
 
   bolt.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ ack, action, body, client, respond }) => {
     await ack();
+    if (!mayRespondTo(body.response_url, "share")) return;
     await answer({
       kind: "share",
       text: action.value ?? "",
@@ -152,14 +165,20 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
   });
 
   bolt.event("app_mention", async ({ event, body, client }) => {
+    const botUserId = body.authorizations?.[0]?.user_id;
+    if (isBotAuthored(event, botUserId)) {
+      log.debug({ eventId: eventIdOf(body.event_id) }, "slack mention written by a bot; ignored");
+      return;
+    }
     const threadTs = event.thread_ts ?? event.ts;
     await answer({
       kind: "mention",
-      text: stripBotMention(event.text, body.authorizations?.[0]?.user_id),
+      // The mention is found in Slack's markup first; only then is the user's text unescaped.
+      text: unescapeSlack(stripBotMention(textField(event.text), botUserId)),
       user: event.user,
       team: body.team_id,
       interactive: false,
-      eventId: body.event_id,
+      eventId: eventIdOf(body.event_id),
       conversation: `${event.channel}:${threadTs}`,
       send: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user, threadTs),
@@ -171,11 +190,11 @@ export function registerHandlers(bolt: BoltApp, app: App): void {
     if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id) return;
     await answer({
       kind: "direct message",
-      text: event.text ?? "",
+      text: unescapeSlack(textField(event.text)),
       user: event.user,
       team: body.team_id,
       interactive: false,
-      eventId: body.event_id,
+      eventId: eventIdOf(body.event_id),
       conversation: event.channel,
       send: (reply) => client.chat.postMessage({ channel: event.channel, ...renderReply(reply) }),
       tell: tellIn(client, event.channel, event.user),

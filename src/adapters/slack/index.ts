@@ -1,6 +1,6 @@
 /**
  * The Slack adapter's transport: Bolt over HTTP (signed requests on /slack/events, plus
- * GET /healthz) or, when SLACK_APP_TOKEN is set, over Socket Mode, behind the shared
+ * GET /healthz, /readyz, /metrics) or, when SLACK_APP_TOKEN is set, over Socket Mode, behind the shared
  * Adapter contract. What happens to each request is in handlers.ts; how answers look is in
  * render.ts. stop() is graceful: no new requests are taken, and those already acked are
  * still answered (bounded).
@@ -8,15 +8,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
-import { App as BoltApp, type AppOptions } from "@slack/bolt";
+import { App as BoltApp, HTTPReceiver, type AppOptions } from "@slack/bolt";
 import type { App } from "../../app.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { ThrottledLog } from "../../core/throttled-log.js";
 import { InFlight } from "../shared/in-flight.js";
+import { HEALTH_PATHS, healthHandler } from "../../infra/health.js";
+import { guardSlackRequests, MAX_BODY_BYTES } from "./request-guard.js";
 
 export const EVENTS_PATH = "/slack/events";
-export const HEALTH_PATH = "/healthz";
 
 /**
  * A chat answer that arrives minutes late is no answer: retry Web API calls briefly, and
@@ -44,23 +46,6 @@ export interface SlackListenOptions {
 }
 
 const SETTINGS_HINT = "it connects Slack (see .env.example and the README).";
-
-function healthHandler(app: App) {
-  return (_request: IncomingMessage, response: ServerResponse) => {
-    const knowledge = app.live.status();
-    // Still serving after a rejected reload, so still 200: "degraded" says the files need a fix.
-    const body = {
-      status: knowledge.rejected.length > 0 ? "degraded" : "ok",
-      uptime_s: Math.round((Date.now() - app.startedAt.getTime()) / 1000),
-      entries: knowledge.entries,
-      knowledge_version: knowledge.version,
-      knowledge_loaded_at: knowledge.loadedAt.toISOString(),
-      knowledge_problems: knowledge.rejected.length,
-    };
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify(body));
-  };
-}
 
 /** Counts each request's handling as in flight until its listener is done, answer sent. */
 function trackHandlers(bolt: BoltApp): InFlight {
@@ -116,12 +101,18 @@ async function connectSocketMode(app: App, botToken: string, appToken: string): 
 
 async function listenHttp(app: App, botToken: string, listen: SlackListenOptions): Promise<Connection> {
   const { config, log } = app;
-  const bolt = new BoltApp({
-    ...commonOptions(app, botToken),
-    signingSecret: requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT),
+  const signingSecret = requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT);
+  const receiver = new HTTPReceiver({
+    signingSecret,
     endpoints: EVENTS_PATH,
-    customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(app) }],
+    // The same /healthz, /readyz and /metrics as HEALTH_PORT, for platforms that probe the one port.
+    customRoutes: HEALTH_PATHS.map((path) => ({ path, method: ["GET"], handler: healthHandler(app) })),
+    logger: boltLogger(log),
+    bodyLimit: MAX_BODY_BYTES,
   });
+  // Bolt's server calls this property for every request: the guard sees each one first.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, signingSecret, store: app.store, log: new ThrottledLog(log) });
+  const bolt = new BoltApp({ ...commonOptions(app, botToken), receiver });
   const inFlight = trackHandlers(bolt);
   registerHandlers(bolt, app);
   const server = await bolt.start({ port: config.PORT, host: listen.host });

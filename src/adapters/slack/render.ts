@@ -9,7 +9,7 @@
 import type { types } from "@slack/bolt";
 import { renderMarkdown } from "../../core/render-markdown.js";
 import { renderScreen } from "../../core/render-text.js";
-import { askFor, byWork, formatSource, sourceLines, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
+import { askFor, byWork, formatSource, sourceLines, webUrl, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
 import { screenOf } from "../../core/screen.js";
 import type { Source } from "../../knowledge/schema.js";
 import { split, truncate } from "../shared/text-fit.js";
@@ -93,9 +93,8 @@ function sectionBlocks(section: Section): SlackBlock[] {
     ...(section.text ? [escapeText(section.text)] : []),
     ...(section.items ?? []).map((item) => `• ${escapeText(item)}`),
   ];
-  return split(lines.join("\n"), MAX_TEXT)
-    .filter((piece) => piece.trim())
-    .map(textSection);
+  // Slack rejects a section whose text is only whitespace.
+  return split(lines.join("\n"), MAX_TEXT).filter((chunk) => chunk.trim() !== "").map(textSection);
 }
 
 function button(text: string, actionId: string, value: string): types.Button {
@@ -117,8 +116,9 @@ function suggestionBlocks(suggestions: readonly EntryRef[]): SlackBlock[] {
 /** A source with its URL as an explicit link: verbatim text links nothing by itself. */
 function sourceLine(source: Source): string {
   const citation = escapeText(formatSource({ ...source, url: undefined }));
-  if (!source.url) return citation;
-  const url = escapeText(source.url).replace(/\|/g, "%7C");
+  const link = webUrl(source.url);
+  if (!link) return citation;
+  const url = escapeText(link).replace(/\|/g, "%7C");
   return `${citation}, <${url}|link>`;
 }
 

@@ -63,8 +63,8 @@ interface NameTable {
   phrases: Map<string, string[]>;
   /** A name squashed to one word ("seforall", "multialignment") → entry ids. */
   squashed: Map<string, string[]>;
-  /** Every word of every name, by length, for typo correction. */
-  wordsByLength: Map<number, string[]>;
+  /** Every name word with one letter deleted → the name words it comes from, for typo correction (SymSpell). */
+  deletions: Map<string, string[]>;
   known: Set<string>;
   /** Names of two words or more, by word count, for a slip in one short word ("seed not led"). */
   byLength: Map<number, string[][]>;
@@ -79,7 +79,7 @@ function add(map: Map<string, string[]>, key: string, id: string): void {
 }
 
 function buildTable(kb: KnowledgeBase): NameTable {
-  const table: NameTable = { phrases: new Map(), squashed: new Map(), wordsByLength: new Map(), known: new Set(), byLength: new Map(), longest: 1, kinds: new Map() };
+  const table: NameTable = { phrases: new Map(), squashed: new Map(), deletions: new Map(), known: new Set(), byLength: new Map(), longest: 1, kinds: new Map() };
   for (const entry of kb.entries) {
     table.kinds.set(entry.id, entry.kind);
     for (const name of entryNames(entry)) {
@@ -98,9 +98,8 @@ function buildTable(kb: KnowledgeBase): NameTable {
     }
   }
   for (const word of table.known) {
-    const bucket = table.wordsByLength.get(word.length);
-    if (bucket) bucket.push(word);
-    else table.wordsByLength.set(word.length, [word]);
+    if (word.length < 4 || /\d/.test(word)) continue;
+    for (const variant of [word, ...deletionsOf(word)]) add(table.deletions, variant, word);
   }
   return table;
 }
@@ -112,23 +111,35 @@ function tableOf(kb: KnowledgeBase): NameTable {
   return table;
 }
 
-/** The name word a mistyped word most likely is, if one is within the typo budget. */
+/** `word` with one letter left out, each way. */
+function deletionsOf(word: string): string[] {
+  return Array.from({ length: word.length }, (_, at) => word.slice(0, at) + word.slice(at + 1));
+}
+
+/**
+ * The name word a mistyped word most likely is, if one is within the typo budget. Name
+ * words are indexed by their one-letter deletions, so candidates are found by a few map
+ * look-ups (the word's own deletions, and theirs for a budget of two) rather than by
+ * comparing with every name word; each candidate is then checked by edit distance.
+ */
 function correct(word: string, table: NameTable): string | undefined {
   const budget = spotBudget(word);
   if (budget === 0 || /\d/.test(word)) return undefined;
+  const probes = new Set([word, ...deletionsOf(word)]);
+  if (budget > 1) for (const variant of [...probes]) for (const shorter of deletionsOf(variant)) probes.add(shorter);
   let best: string | undefined;
   let bestDistance = budget + 1;
-  for (let length = word.length - budget; length <= word.length + budget; length++) {
-    for (const candidate of table.wordsByLength.get(length) ?? []) {
-      if (candidate.length < 4) continue;
-      const distance = editDistance(word, candidate, bestDistance - 1 < budget ? bestDistance - 1 : budget);
-      if (distance < bestDistance) {
+  for (const probe of probes) {
+    for (const candidate of table.deletions.get(probe) ?? []) {
+      if (candidate === best) continue;
+      const distance = editDistance(word, candidate, budget);
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
         best = candidate;
         bestDistance = distance;
       }
     }
   }
-  return best;
+  return bestDistance <= budget ? best : undefined;
 }
 
 /** Content words with their positions in the message. */

@@ -4,34 +4,17 @@
  * dispatches. Every assertion is on what actually reached the fake.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../../src/app.js";
-import { started, type Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
-import { createDiscordAdapter } from "../../../src/adapters/discord/index.js";
+import type { App } from "../../../src/app.js";
+import type { Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
 import { DISCORD_DM_NOT_ALLOWED_TEXT as DM_NOT_ALLOWED_TEXT, DISCORD_NOT_ALLOWED_TEXT as GUILD_NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
-import { recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import type { RecordingLogger } from "../../support/app.js";
 import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+import { startBot } from "./running.js";
 import { buttonData, CallbackTypes, InteractionTypes, messageData, stringOption, user } from "./fake-payloads.js";
 
 const EPHEMERAL = 1 << 6;
 const INTENTS = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 };
-
-interface BotOptions {
-  customise?: (app: App) => App;
-  deferAfterMs?: number;
-  rateLimit?: number;
-  /** More settings, e.g. DISCORD_ALLOWED_GUILDS. */
-  env?: Record<string, string>;
-}
-
-async function startBot(fake: FakeDiscord, options: BotOptions = {}) {
-  const { customise = (app: App) => app, deferAfterMs, rateLimit = 1000, env = {} } = options;
-  const logger = recordingLogger("info");
-  const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_REQUESTS: String(rateLimit), ...env });
-  const app = customise(await createApp(config, logger.log));
-  const adapter = await started(createDiscordAdapter(app, deferAfterMs === undefined ? {} : { deferAfterMs }));
-  return { adapter, logger };
-}
 
 const isMessagePost = (request: RecordedRequest) => request.method === "POST" && /^\/channels\/\d+\/messages$/.test(request.path);
 
@@ -135,6 +118,15 @@ describe("Discord adapter through a local fake of Discord", () => {
     for (const { message } of ignored) expect(fake.repliesTo(message.id)).toEqual([]);
   });
 
+  it("given a follow-up in the same channel from the same user, then “it” is their last answer; another user's “it” is not", async () => {
+    const first = fake.mention("what's the quad");
+    expect((await replyTo(fake, first.message.id)).body.embeds[0].title).toBe("Quadrilateral Security Dialogue");
+    const followUp = fake.mention("who's in it?");
+    expect((await replyTo(fake, followUp.message.id)).body.embeds[0].title).toBe("Stakeholders: Quadrilateral Security Dialogue");
+    const stranger = fake.mention("who's in it?", { author: user("stranger") });
+    expect((await replyTo(fake, stranger.message.id)).body.embeds[0].title).toBe("Which one?");
+  });
+
   it("given @everyone and mentions inside a query, then the reply pings nobody and shows them inert and escaped", async () => {
     const someone = user("someone");
     const { message } = fake.mention(`search @everyone @here <@${someone.id}> <@&${fake.world.guild.roleId}> **bold**`, {
@@ -197,14 +189,16 @@ describe("Discord adapter through a local fake of Discord", () => {
     const asked = fake.interaction(slashCommand("concept", [stringOption("name", "legitimacy")]));
     const first = (await fake.callbackFor(asked)).body.data;
     const button = first.components.flatMap((row: { components: unknown[] }) => row.components)[0];
-    expect(button).toMatchObject({ type: 2, custom_id: `${ASK_PREFIX}concept output-legitimacy`, label: expect.stringMatching(/^Output .*legitimacy \(concept\)$/) });
+    // Which legitimacy concept is shown and which suggested depends on the names in the base; either way the button asks for the other.
+    expect(button).toMatchObject({ type: 2, custom_id: expect.stringMatching(new RegExp(`^${ASK_PREFIX}concept (?:input|output)-legitimacy$`)), label: expect.stringMatching(/^(?:Input|Output) .*legitimacy \(concept\)$/) });
+    const suggested = button.label.replace(/ \(concept\)$/, "");
     expect(button.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
 
     const shown = messageData({ channelId: fake.world.guild.textChannelId, guildId: fake.world.guild.id, author: fake.world.bot, content: "", ...first });
     const click = fake.interaction({ type: InteractionTypes.MessageComponent, data: buttonData(button.custom_id), message: shown });
     const callback = await fake.callbackFor(click, "the answer to the click");
     expect(callback.body.type).toBe(CallbackTypes.Reply);
-    expect(callback.body.data.embeds[0].title).toMatch(/^Output .*legitimacy$/);
+    expect(callback.body.data.embeds[0].title).toBe(suggested);
   });
 
   it("given a button the bot does not know, then the clicker alone is told it no longer works", async () => {

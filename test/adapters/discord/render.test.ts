@@ -29,6 +29,14 @@ const buttons = (replyToRender: Reply) => renderReply(replyToRender).components.
 const ref = (id: string, title: string, kind: Kind = "concept"): EntryRef => ({ id, kind, title });
 
 describe("Discord rendering of each reply shape", () => {
+  it("(item 14) given sources whose url is javascript:, data: or file:, then the footer cites them without the URL; http(s) ones keep theirs", () => {
+    const hostile = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"].map((url, index) => ({ ...ESSAY, title: `Source ${index}`, url }));
+    const footer = renderReply({ ...card, sources: [...hostile, ESSAY] }).embeds[0]?.footer?.text ?? "";
+    for (const { url } of hostile) expect(footer).not.toContain(url.split(":")[0] + ":");
+    expect(footer).toContain("Source 0, Anne-Marie Slaughter (Foreign Affairs, 2024), section 3\n");
+    expect(footer).toContain("https://www.foreignaffairs.com/");
+  });
+
   it("given an entry card, then one embed has the title, fields, headed sections and the sources in the footer", () => {
     const message = renderReply(card);
     expect(discordProblems(message)).toEqual([]);

@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { completer } from "../../../src/adapters/repl/repl.js";
@@ -14,9 +15,9 @@ interface Run {
 }
 
 /** Runs an entry point as a user would, with stdin piped (so not a TTY) and no chat credentials. */
-function run(script: string, args: string[], input = ""): Promise<Run> {
+function run(script: string, args: string[], input = "", settings: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1" };
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...settings };
     const child = execFile(TSX, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -66,6 +67,23 @@ describe("the REPL on a pipe", () => {
   });
 });
 
+describe("the REPL when its reader stops early", () => {
+  it("(item 9) given `repl --json < many lines | head -1`, then it ends quietly with 0 once the pipe closes: no EPIPE stack", async () => {
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1" };
+    const child = spawn(TSX, [path.join(PROJECT_ROOT, "src/adapters/repl/main.ts"), "--json"], { cwd: PROJECT_ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const closed = once(child, "close");
+    child.stdin.end("gavi\n".repeat(2000));
+    // What `head -1` does: read the first line, then close its end of the pipe.
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [code] = (await closed) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 20_000);
+});
+
 describe("the one-shot CLI", () => {
   it("answers one message as JSON and exits 0", async () => {
     const result = await run("src/adapters/repl/cli.ts", ["--json", "what", "is", "the", "quad?"]);
@@ -81,6 +99,13 @@ describe("the one-shot CLI", () => {
     const full = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All", "in", "full"]);
     expect(full.stdout).toContain("Members by sector");
     expect(full.stdout).not.toContain("More: say");
+  });
+
+  it("given a REDIS_URL in the environment (a replica's settings), then it answers from its own memory and exits, never waiting on Redis", async () => {
+    const result = await run("src/adapters/repl/cli.ts", ["gavi"], "", { REDIS_URL: "redis://127.0.0.1:1" });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("Gavi, the Vaccine Alliance");
+    expect(result.stderr).not.toMatch(/redis/i);
   });
 
   it("exits 1 on an error reply and 2 with usage when given no message", async () => {

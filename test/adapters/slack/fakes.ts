@@ -1,6 +1,6 @@
 /**
  * Stand-ins for Slack's side, all on 127.0.0.1: a Web API that records every call (and can
- * be told to fail), a response_url endpoint, and correctly signed requests to our app.
+ * be told to fail) and serves response_urls, and correctly signed requests to our app.
  */
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
@@ -91,11 +91,15 @@ export const FAILING_CHANNELS: Record<string, string> = {
 let nextTs = 1_700_000_000;
 
 /**
- * A fake Slack Web API under /api/: chat.postMessage, chat.postEphemeral, auth.test and,
- * for Socket Mode, apps.connections.open handing out `socketUrl`.
+ * A fake Slack under one origin: the Web API under /api/ (chat.postMessage, chat.postEphemeral,
+ * auth.test and, for Socket Mode, apps.connections.open handing out `socketUrl`), and
+ * response_urls at every other path, recorded and accepted once `holdAnswers` (if given)
+ * lets them through. One origin because the app posts to response_urls only on Slack's
+ * hooks host or on SLACK_API_URL's origin.
  */
-export function fakeSlackApi(socketUrl?: () => string): Promise<Recorder> {
+export function fakeSlackApi(socketUrl?: () => string, holdAnswers?: (request: Recorded) => Promise<void>): Promise<Recorder> {
   return new Recorder((request) => {
+    if (!request.path.startsWith("/api/")) return holdAnswers ? holdAnswers(request).then(() => ({ body: { ok: true } })) : { body: { ok: true } };
     const method = request.path.replace(/^\/api\//, "");
     const channel = String(request.body.channel ?? "");
     if (method === "chat.postMessage" && FAILING_CHANNELS[channel]) return { body: { ok: false, error: FAILING_CHANNELS[channel] } };
@@ -103,12 +107,6 @@ export function fakeSlackApi(socketUrl?: () => string): Promise<Recorder> {
     if (method === "apps.connections.open" && socketUrl) return { body: { ok: true, url: socketUrl() } };
     return { body: { ok: true, channel, ts: `${(nextTs += 1)}.000100`, message_ts: `${nextTs}.000200` } };
   }).start();
-}
-
-/** A fake response_url host: every POST is recorded and accepted, once `accept` (if given) allows it. */
-export function fakeResponseUrls(accept?: (request: Recorded) => Promise<void>): Promise<Recorder> {
-  const accepted = { body: { ok: true } };
-  return new Recorder((request) => (accept ? accept(request).then(() => accepted) : accepted)).start();
 }
 
 export const apiMethod = (method: string) => (request: Recorded) => request.path === `/api/${method}`;

@@ -1,7 +1,6 @@
 /**
  * The real Bolt app over HTTP on 127.0.0.1, answering from the real knowledge base, with a
- * fake Slack Web API and a fake response_url host: signed requests in, what Slack would
- * receive out.
+ * fake Slack (Web API and response_urls): signed requests in, what Slack would receive out.
  */
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,15 +9,14 @@ import { connect } from "node:net";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { createApp, routerOptions, type App } from "../../../src/app.js";
+import { routerOptions, type App } from "../../../src/app.js";
 import type { Origin } from "../../../src/core/router.js";
 import { Router } from "../../../src/core/router.js";
 import type { Reply } from "../../../src/core/reply.js";
-import { started } from "../../../src/adapters/shared/adapter.js";
-import { createSlackAdapter, type SlackAdapter, type SlackListenOptions } from "../../../src/adapters/slack/index.js";
+import type { SlackAdapter, SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { SLACK_NOT_ALLOWED_TEXT as NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_ACTION_PREFIX, MORE_ACTION_ID, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
-import { KNOWLEDGE_DIR, recordingLogger, testConfig, type RecordingLogger } from "../../support/app.js";
+import { KNOWLEDGE_DIR } from "../../support/app.js";
 import {
   apiMethod,
   BOT_USER_ID,
@@ -26,9 +24,7 @@ import {
   commandPayload,
   eventCallback,
   eventually,
-  fakeResponseUrls,
   fakeSlackApi,
-  SIGNING_SECRET,
   sendEvent,
   sendSigned,
   signature,
@@ -38,33 +34,18 @@ import {
   type Recorder,
 } from "./fakes.js";
 import { allTexts, slackProblems, type SlackPayload } from "./limits.js";
+import { startSlack, type RunningSlack } from "./running.js";
 
 let api: Recorder;
 let responses: Recorder;
 const adapters: SlackAdapter[] = [];
 
-interface Running {
-  app: App;
-  adapter: SlackAdapter;
-  url: string;
-  logger: RecordingLogger;
-}
+type Running = RunningSlack;
 
 async function startAdapter(env: Record<string, string> = {}, router?: (app: App) => Router, listen: SlackListenOptions = {}): Promise<Running> {
-  const logger = recordingLogger();
-  const config = testConfig({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${api.url}/api/`,
-    PORT: "0",
-    RATE_LIMIT_REQUESTS: "1000",
-    ...env,
-  });
-  const created = await createApp(config, logger.log);
-  const app = router ? { ...created, router: router(created) } : created;
-  const adapter = await started(createSlackAdapter(app, { host: "127.0.0.1", ...listen }));
-  adapters.push(adapter);
-  return { app, adapter, url: `http://127.0.0.1:${adapter.port}`, logger };
+  const running = await startSlack(api, env, router, listen);
+  adapters.push(running.adapter);
+  return running;
 }
 
 let responseCount = 0;
@@ -90,13 +71,14 @@ let main: Running;
 
 beforeAll(async () => {
   api = await fakeSlackApi();
-  responses = await fakeResponseUrls();
+  // The fake Slack serves response_urls too: the app answers only at Slack's (or SLACK_API_URL's) origin.
+  responses = api;
   main = await startAdapter();
 });
 
 afterAll(async () => {
   await Promise.all(adapters.map((adapter) => adapter.stop()));
-  await Promise.all([api?.stop(), responses?.stop()]);
+  await api?.stop();
 });
 
 describe("slash command", () => {
@@ -212,6 +194,20 @@ describe("mentions and direct messages", () => {
     expect(headerOf(post)).toBe("Gavi, the Vaccine Alliance");
   });
 
+  it("given a follow-up in the same thread, then “it” is the thread's last answer; in another thread it is not", async () => {
+    const thread = { type: "app_mention", user: "UANA", channel: "CFOLLOW", thread_ts: "1700000600.000100" };
+    await sendEvent(main.url, eventCallback({ ...thread, text: `<@${BOT_USER_ID}> what's gavi`, ts: "1700000601.000100", event_ts: "1700000601.000100" }));
+    await api.waitFor((request) => postsTo("CFOLLOW")(request) && request.body.thread_ts === thread.thread_ts);
+    await sendEvent(main.url, eventCallback({ ...thread, text: `<@${BOT_USER_ID}> is it legitimate?`, ts: "1700000602.000100", event_ts: "1700000602.000100" }));
+    await eventually(() => api.matching(postsTo("CFOLLOW")).length === 2);
+    expect(headerOf(api.matching(postsTo("CFOLLOW"))[1]!)).toBe("Legitimacy: Gavi, the Vaccine Alliance");
+    // Another thread of the same channel has no "it": the answer asks which.
+    const other = { ...thread, thread_ts: "1700000700.000100", text: `<@${BOT_USER_ID}> is it legitimate?`, ts: "1700000701.000100", event_ts: "1700000701.000100" };
+    await sendEvent(main.url, eventCallback(other));
+    await eventually(() => api.matching(postsTo("CFOLLOW")).length === 3);
+    expect(headerOf(api.matching(postsTo("CFOLLOW"))[2]!)).toBe("Which one?");
+  });
+
   it("given a direct message, then the answer is posted in the DM; edits and bot messages there get no answer", async () => {
     const dm = { type: "message", channel_type: "im", channel: "DANA", user: "UANA", ts: "1700000300.000100", event_ts: "1700000300.000100" };
     await sendEvent(main.url, eventCallback({ ...dm, text: "search vaccine", bot_id: "BOTHER" }));
@@ -227,7 +223,9 @@ describe("mentions and direct messages", () => {
     const body = eventCallback({ type: "app_mention", user: "UANA", text: `<@${BOT_USER_ID}> gavi`, ts: "1700000400.000100", channel: "CRETRY", event_ts: "1700000400.000100" });
     expect((await sendEvent(main.url, body)).status).toBe(200);
     await api.waitFor(postsTo("CRETRY"));
-    const retry = await sendEvent(main.url, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    // Slack signs each delivery afresh: a retry comes seconds later, so with another timestamp and signature.
+    const later = Math.floor(Date.now() / 1000) + 3;
+    const retry = await sendEvent(main.url, body, { timestamp: later, headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
     expect(retry.status).toBe(200);
     const eventId = (JSON.parse(body) as { event_id: string }).event_id;
     await eventually(() => main.logger.lines.some((line) => line.msg === "event redelivered; already answered" && line.adapter === "slack" && line.eventId === eventId));
@@ -267,12 +265,13 @@ describe("request verification", () => {
     await slashCommand(main.url, { text: "gavi", response_url: genuine.url });
     await genuine.next();
     expect([...forged.all(), ...stale.all()]).toEqual([]);
-    expect(api.requests.length).toBe(postsBefore);
+    // The fake Slack saw only the genuine answer.
+    expect(api.requests.slice(postsBefore).map((request) => request.path)).toEqual([new URL(genuine.url).pathname]);
   });
 });
 
 describe("/healthz", () => {
-  it("given a GET, then it reports ok, uptime, entry count and knowledge version", async () => {
+  it("given a GET on PORT, then it reports ok, uptime, entry count, knowledge version and store", async () => {
     const response = await fetch(`${main.url}/healthz`);
     expect(response.status).toBe(200);
     const kb = main.app.knowledge();
@@ -283,6 +282,8 @@ describe("/healthz", () => {
       knowledge_version: kb.version,
       knowledge_loaded_at: expect.any(String),
       knowledge_problems: 0,
+      store: "memory",
+      store_connected: true,
     });
     expect(kb.size).toBeGreaterThan(0);
   });

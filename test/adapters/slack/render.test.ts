@@ -41,6 +41,15 @@ const buttons = (message: SlackMessage) =>
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 describe("Block Kit rendering of each reply shape", () => {
+  it("(item 14) given sources whose url is javascript:, data: or file:, then they are cited without a link and without the URL; http(s) ones keep theirs", () => {
+    const hostile = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"].map((url, index) => ({ ...ESSAY, title: `Source ${index}`, url }));
+    const message = renderReply({ ...card, sources: [...hostile, ESSAY] });
+    const shown = allTexts(message).join("\n");
+    for (const { url } of hostile) expect(shown).not.toContain(url.split(":")[0] + ":");
+    expect(shown).toContain("Source 0, Anne-Marie Slaughter (Foreign Affairs, 2024), section 3\n");
+    expect(shown).toContain("<https://www.foreignaffairs.com/");
+  });
+
   it("given an entry card, then it has a header, side-by-side fields, sections and the sources, within Slack's limits", () => {
     const message = renderReply(card);
     expect(slackProblems(message)).toEqual([]);
