@@ -25,9 +25,6 @@ export const CLARIFY_COMMAND = "clarify";
 const PRONOUNS = new Set(["it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "this", "that", "those", "these", "itself"]);
 /** Openings that carry a question over to a new subject: "and Gavi?", "what about the Quad?", "vs NATO?". */
 const CONTINUATIONS = [["and"], ["what", "about"], ["how", "about"], ["vs"], ["versus"], ["or"], ["same", "for"], ["also"]];
-/** Words asking to shorten the last answer. */
-const LENGTH_WORDS = new Set(["tldr", "shorter", "short", "brief", "briefer", "summary", "summarise", "summarize", "line", "one", "paragraph", "sentence", "version", "quick", "in", "a", "please", "pls", "thanks", "ok", "okay"]);
-const LENGTH_CUES = [["tldr"], ["shorter"], ["in", "one", "line"], ["one", "line"], ["one", "paragraph"], ["short", "version"], ["in", "brief"], ["summarise"], ["summarize"], ["one", "sentence"]];
 /**
  * Entries every answer leans on (the essay and its author): a message naming another
  * entry as well is about that one ("in the essay, why does Slaughter bring up Saudi Arabia").
@@ -146,14 +143,6 @@ export class Interpreter {
     if (words.length === 0) return undefined;
     const pointsBack = words.some((word) => PRONOUNS.has(word));
     const continues = CONTINUATIONS.some((cue) => includesPhrase(words, cue) === 0) || isSecondPart;
-
-    // "tl;dr", "shorter pls", "in one line": the last answer again, shorter.
-    if (!only && previous && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
-      return this.repeat(previous.command, previous.entries.slice(0, this.takesPair(previous.command) ? 2 : 1).map((entry) => entry.id));
-    }
-    if (!only && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
-      return { command: CLARIFY_COMMAND, args: "", subjects: [] };
-    }
 
     // Someone answering our question back ("compare what?" → "Gavi and SEforALL").
     const awaiting = previous?.reply.awaiting;
