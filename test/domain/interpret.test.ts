@@ -112,7 +112,6 @@ describe("follow-ups", () => {
   it("given “it” with nothing before it, then it asks which, and remembers what it was asked", () => {
     expect(read("is it legitimate?")).toMatchObject({ command: "clarify", args: "awaiting:legitimacy" });
   });
-  });
 });
 
 describe("a command's argument without its lead-in words", () => {
