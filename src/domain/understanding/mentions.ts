@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "../../knowledge/base.js";
 import { entryNames } from "../../knowledge/index.js";
 import { normalize, STOP_WORDS } from "../../knowledge/normalize.js";
 import { GOVERNANCE_TYPES, THREATS, type Kind } from "../../knowledge/schema.js";
+import { readWords } from "./lexicon.js";
 import { threatLabel, THREAT_WORDS } from "../analysis/threats.js";
 
 export type TopicKind = "threat" | "sdg" | "criterion" | "gaps";
@@ -83,7 +84,8 @@ function buildTable(kb: KnowledgeBase): NameTable {
   for (const entry of kb.entries) {
     table.kinds.set(entry.id, entry.kind);
     for (const name of entryNames(entry)) {
-      const words = contentWords(normalize(name).split(" ").filter(Boolean));
+      // Read like a message, so a French or Spanish name meets the words a message becomes.
+      const words = contentWords(readWords(name));
       // A name that is only filler ("US" is "us") or one letter would match everyday words.
       if (words.length === 0 || words.join("").length < 2) continue;
       if (!table.phrases.has(words.join(" ")) && words.length > 1) {
