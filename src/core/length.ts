@@ -52,9 +52,9 @@ const MARKDOWN_CUE = /(?:^|\s)--md\b|\bas markdown\b/i;
 /** Words that, left alone after a cue, ask nothing ("in one line, please"). */
 const POLITENESS = /\b(?:please|pls|thanks|thank you|just|now|again|give me|make it|say it)\b/gi;
 
-/** The message with the cue taken out and the seams it leaves ("X, ?" → "X?") closed. */
-function withoutCue(message: string, match: RegExpExecArray): string {
-  const rest = `${message.slice(0, match.index)} ${message.slice(match.index + match[0].length)}`;
+/** The message with the cue taken out (but for the words in `kept`) and the seams it leaves ("X, ?" → "X?") closed. */
+function withoutCue(message: string, match: RegExpExecArray, kept = ""): string {
+  const rest = `${message.slice(0, match.index)} ${kept} ${message.slice(match.index + match[0].length)}`;
   return rest
     .replace(/\s+/g, " ")
     .replace(/\s*[,;:–—-]\s*(?=[?.!]*$)/, "")
@@ -80,7 +80,8 @@ function readForm(message: string): { length: Length; message: string } {
     const match = cue.pattern.exec(message);
     const length = match && cue.length(match);
     if (!match || !length) continue;
-    const rest = withoutCue(message, match);
+    // "3 talking points on X" asks for a brief as well as its length: the words that say so stay.
+    const rest = withoutCue(message, match, /talking\s+points?/i.exec(match[0])?.[0]);
     return { length, message: /[\p{L}\p{N}]/u.test(rest.replace(POLITENESS, "")) ? rest : BARE_CUE_MESSAGE };
   }
   return { length: DEFAULT_LENGTH, message };

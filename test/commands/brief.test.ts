@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { firstSentence } from "../../src/core/sentence.js";
 import { renderMarkdown } from "../../src/core/render-markdown.js";
 import { analyst, headings, itemsUnder, type Analyst } from "./analyst-support.js";
+import { realRouter } from "../support/app.js";
 
 let a: Analyst;
 beforeAll(async () => {
@@ -124,5 +125,14 @@ describe("brief: misses, ambiguity, empty input", () => {
     const reply = await a.ask("brief");
     expect(reply).toMatchObject({ ok: false, error: { code: "missing_argument" } });
     expect(reply.error?.message).toMatch(/^Usage: brief <topic>, for example: /);
+  });
+});
+
+describe("brief: asked for in plain words with a length", () => {
+  it("given “need 3 talking points on SEforALL for the minister”, then a brief on it, cut to three points", async () => {
+    const router = await realRouter();
+    const reply = await router.handle("need 3 talking points on seforall for the minister", { adapter: "test" });
+    expect(reply).toMatchObject({ command: "brief", length: { form: "short", points: 3 } });
+    expect(reply.entries[0]?.id).toBe("seforall");
   });
 });

@@ -8,7 +8,8 @@ describe("readLength: the length a message asks for, and the message without the
     ["what is multialignment, in one line?", { form: "line" }, "what is multialignment?"],
     ["explain seed not lead in a sentence", { form: "line" }, "explain seed not lead"],
     ["partnership gavi in one paragraph", { form: "paragraph" }, "partnership gavi"],
-    ["brief India in 3 talking points", { form: "short", points: 3 }, "brief India"],
+    // "talking points" stays: it asks for a brief as well as for its length.
+    ["brief India in 3 talking points", { form: "short", points: 3 }, "brief India talking points"],
     ["three points on the Quad", { form: "short", points: 3 }, "on the Quad"],
     ["partnership gavi --full", { form: "full" }, "partnership gavi"],
     ["concept multialignment in full", { form: "full" }, "concept multialignment"],
@@ -32,13 +33,13 @@ describe("readLength: the length a message asks for, and the message without the
       expect(readLength(words)).toEqual({ length: { form: "full" }, message: BARE_CUE_MESSAGE });
     }
     expect(readLength("shorter pls")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
-    expect(readLength("3 talking points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
+    expect(readLength("3 points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
     expect(readLength("in one paragraph, please?")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
   });
 
   it("given --md, asks for Markdown at whatever length is asked, and alone for the last answer as Markdown", () => {
     expect(readLength("brief India --md")).toEqual({ length: { form: "short", markdown: true }, message: "brief India" });
-    expect(readLength("brief India in 3 talking points --md")).toEqual({ length: { form: "short", points: 3, markdown: true }, message: "brief India" });
+    expect(readLength("brief India in 3 points --md")).toEqual({ length: { form: "short", points: 3, markdown: true }, message: "brief India" });
     expect(readLength("--md")).toEqual({ length: { form: "short", markdown: true }, message: BARE_CUE_MESSAGE });
     expect(readLength(markdownMessage("brief me on India"))).toEqual({ length: { form: "short", markdown: true }, message: "brief me on India" });
   });

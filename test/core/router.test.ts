@@ -176,7 +176,7 @@ describe("length cues", () => {
     const spy = defineCommand({ name: "brief", aliases: [], usage: "brief", summary: "brief", examples: [], handler: (request) => (seen.push(request), reply("brief")) });
     const { router: r } = router([spy]);
     await r.handle("tl;dr brief India");
-    await r.handle("brief India in 3 talking points");
+    await r.handle("brief India in 3 points");
     await r.handle("brief India");
     expect(seen.map(({ args, message, length }) => ({ args, message, length }))).toEqual([
       { args: "India", message: "brief India", length: { form: "line" } },

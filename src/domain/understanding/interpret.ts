@@ -16,7 +16,7 @@ import type { Kind } from "../../knowledge/schema.js";
 import { sdgDocument } from "../analysis/sdgs.js";
 import { detectField, includesPhrase } from "./fields.js";
 import { readWords } from "./lexicon.js";
-import { isEntryMention, spotEntries, spotTopics, type Mention } from "./mentions.js";
+import { isEntryMention, spotEntries, spotGoalNames, spotTopics, type Mention } from "./mentions.js";
 
 /** The command that says "I know that name, but what do you want to know?". */
 export const CLARIFY_COMMAND = "clarify";
@@ -124,7 +124,7 @@ export class Interpreter {
 
   private read(text: string): Part {
     const words = readWords(text);
-    const topics = spotTopics(words);
+    const topics = [...spotTopics(words), ...spotGoalNames(words, this.knowledge())];
     const usRoleAsked = topics.some((topic) => topic.id.startsWith("us_role:"));
     const entries = spotEntries(words, this.knowledge())
       .filter(isEntryMention)
