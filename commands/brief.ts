@@ -1,13 +1,22 @@
 import { missingArgument } from "../src/core/errors.js";
-import { firstSentence, resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { resolutionNotes, searchReply, SEARCH_REPLY_HITS } from "../src/domain/answers.js";
+import { firstSentence } from "../src/core/sentence.js";
 import { quoteLine } from "../src/domain/cards.js";
 import { assessLegitimacy } from "../src/domain/analysis/legitimacy.js";
-import { byAccountability, currentUsRoleLabel, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
+import { byAccountability, measurableGoals, partnershipsLinkedTo, type Partnership } from "../src/domain/analysis/partnerships.js";
+import {
+  accountabilityClaim,
+  counterpartPositions,
+  legitimacyClaim,
+  openQuestions,
+  usPosition,
+} from "../src/domain/analysis/talking-points.js";
 import { BUCKETS, bucketOf, findThreat, partnershipsAddressing, frameworkIds, threatLabel } from "../src/domain/analysis/threats.js";
 import { capitalised } from "../src/domain/analysis/text.js";
 import { defineCommand } from "../src/core/command.js";
+import { markdownMessage } from "../src/core/length.js";
 import { topicOf } from "../src/domain/phrasings.js";
-import { entryRef, mergeSources, reply, type EntryRef, type Reply, type Section } from "../src/core/reply.js";
+import { entryRef, mergeSources, reply, type EntryRef, type Field, type Reply, type Section } from "../src/core/reply.js";
 import type { KnowledgeBase } from "../src/knowledge/base.js";
 import type { Entry, EntryOf, Threat } from "../src/knowledge/schema.js";
 import type { Resolution } from "../src/knowledge/search.js";
@@ -20,10 +29,14 @@ const MAX_CONCEPTS = 2;
 const MAX_POINTS = 5;
 const MAX_PARTNERSHIPS = 4;
 const MAX_QUOTES = 2;
+const MAX_COUNTERPARTS = 3;
+const MAX_QUESTIONS = 3;
 
 /** What a briefing card is made of, before it is cut to size and laid out. */
 interface Plan {
   title: string;
+  /** The answer in a sentence: what the topic is. */
+  leadText?: string;
   notes: string[];
   /** The entry the brief is about, if it is about one. */
   lead?: Entry;
@@ -49,29 +62,12 @@ function linked(kb: KnowledgeBase, entry: Entry): Entry[] {
   return unique([...kb.getAll(entry.related), ...kb.entries.filter((other) => other.related.includes(entry.id))]);
 }
 
-/** Whether the partnerships here can be held to measurable goals, in one sentence. */
-function accountabilityPoint(partnerships: readonly Partnership[]): string {
-  const total = partnerships.length;
-  const accountable = partnerships.filter((partnership) => measurableGoals(partnership).length > 0);
-  const names = accountable.map((partnership) => partnership.title).join(", ");
-  if (accountable.length === 0) {
-    const subject = total === 1 ? `${partnerships[0]?.title} sets no` : `None of the ${total} partnerships here sets a`;
-    return `${subject} measurable goal with a deadline: the essay's test of output legitimacy is not met.`;
-  }
-  if (accountable.length === total) {
-    return `${total === 1 ? `${names} sets` : `All ${total} partnerships here set`} measurable goals with deadlines.`;
-  }
-  return `${accountable.length} of the ${total} partnerships here ${accountable.length === 1 ? "sets" : "set"} measurable goals with deadlines (${names}); the others can be judged only on their inputs or broad aims.`;
-}
-
-/** Points every brief with partnerships can make: who can be held to account, and where Washington sits. */
+/** Claims about the partnerships here: what each can be judged on, most accountable first. */
 function partnershipPoints(partnerships: readonly Partnership[]): string[] {
-  if (partnerships.length === 0) return [];
-  const roles = partnerships.map((partnership) => `${partnership.title} (${currentUsRoleLabel(partnership)})`);
-  return [accountabilityPoint(partnerships), `U.S. role: ${roles.join(", ")}.`];
+  return byAccountability(partnerships).slice(0, 2).map(accountabilityClaim);
 }
 
-/** A concept's reason to care, labelled so it reads on its own. */
+/** A concept's reason to care: a claim about the world, labelled so it reads on its own. */
 function conceptPoint(concept: Concept): string {
   return `${concept.title}: ${firstSentence(concept.why_it_matters)}`;
 }
@@ -82,23 +78,30 @@ function partnershipItem(partnership: Partnership): string {
   return `${partnership.title}. Measurable goals: ${goals.join("; ") || "none recorded"}. Results: ${results.join("; ") || "none recorded"}.`;
 }
 
+const list = (heading: string, items: readonly string[], firstScreen?: "also"): Section[] =>
+  items.length === 0 ? [] : [{ heading, items: [...items], ...(firstScreen ? { firstScreen } : {}) }];
+
 function layOut(kb: KnowledgeBase, plan: Plan): Reply {
   const concepts = unique(plan.concepts).slice(0, MAX_CONCEPTS);
   const partnerships = unique(plan.partnerships).slice(0, MAX_PARTNERSHIPS);
   const quotes = unique(plan.quotes).slice(0, MAX_QUOTES);
   const points = [...new Set(plan.points)].slice(0, MAX_POINTS);
+  const position = usPosition(partnerships);
+  const fields: Field[] = position ? [{ label: "U.S. position", value: position, firstScreen: "also" }] : [];
   const sections: Section[] = [
-    ...plan.notes.map((note) => ({ text: note })),
-    ...(concepts.length > 0
-      ? [{ heading: "Key concepts", items: concepts.map((concept) => `${concept.title}: ${firstSentence(concept.definition)}`) }]
-      : []),
-    { heading: "Talking points", items: points },
-    ...(partnerships.length > 0 ? [{ heading: "Partnerships", items: partnerships.map(partnershipItem) }] : []),
-    ...(quotes.length > 0 ? [{ heading: "Quotes", items: quotes.map((quote) => quoteLine(kb, quote)) }] : []),
+    ...plan.notes.map((note): Section => ({ text: note, firstScreen: "also" })),
+    ...list("Talking points", points, "also"),
+    ...list("Counterpart positions", counterpartPositions(kb, plan.lead, partnerships).slice(0, MAX_COUNTERPARTS)),
+    ...list("Open questions", openQuestions(partnerships).slice(0, MAX_QUESTIONS)),
+    ...list("Partnerships", partnerships.map(partnershipItem)),
+    ...list("Key concepts", concepts.map((concept) => `${concept.title}: ${firstSentence(concept.definition)}`)),
+    ...list("Quotes", quotes.map((quote) => quoteLine(kb, quote))),
   ];
   const cited = unique([...(plan.lead ? [plan.lead] : []), ...partnerships, ...concepts, ...quotes, ...plan.framing]);
   return reply("brief", {
     title: plan.title,
+    ...(plan.leadText ? { lead: plan.leadText } : {}),
+    fields,
     sections,
     entries: cited.map((entry) => entryRef(entry)),
     suggestions: plan.suggestions,
@@ -106,23 +109,25 @@ function layOut(kb: KnowledgeBase, plan: Plan): Reply {
   });
 }
 
-/** The points only this kind of entry can make, after its summary. */
+/** The claims only this kind of entry supports, before those about its partnerships and concepts. */
 function leadPoints(entry: Entry): string[] {
   switch (entry.kind) {
     case "concept":
       return [firstSentence(entry.why_it_matters)];
     case "partnership":
-      return [
-        assessLegitimacy(entry).basis,
-        ...(entry.threats.length > 0 ? [`Addresses ${entry.threats.map(threatLabel).join(", ")}.`] : []),
-      ];
+      return [accountabilityClaim(entry), legitimacyClaim(entry)];
     case "actor":
-      return entry.positions.slice(0, 2);
+      return [];
     case "document":
-      return entry.key_points.slice(0, 2);
+      return entry.key_points.slice(0, 2).map((point) => `${entry.title}: ${point}`);
     case "quote":
       return [firstSentence(entry.context)];
   }
+}
+
+/** What the entry is, in a sentence: a concept's definition, else the summary's opening. */
+function leadOf(entry: Entry): string {
+  return entry.kind === "concept" ? entry.definition : firstSentence(entry.summary);
 }
 
 function entryPlan(kb: KnowledgeBase, topic: string, resolution: Resolution & { entry: Entry }): Plan {
@@ -137,15 +142,15 @@ function entryPlan(kb: KnowledgeBase, topic: string, resolution: Resolution & { 
   const partnerships = itself?.id === entry.id ? [itself, ...byAccountability(others)] : byAccountability([itself, ...others].filter(isDefined));
   return {
     title: `Brief: ${entry.title}`,
+    leadText: leadOf(entry),
     notes: resolutionNotes(topic, resolution, undefined, "briefing on"),
     lead: entry,
     concepts,
     partnerships,
     quotes,
     points: [
-      firstSentence(entry.summary),
       ...leadPoints(entry),
-      ...(entry.kind === "partnership" ? [] : partnershipPoints(partnerships)),
+      ...partnershipPoints(partnerships.filter((partnership) => partnership.id !== entry.id)),
       ...concepts.filter((concept) => concept.id !== entry.id).map(conceptPoint),
     ],
     framing: [],
@@ -165,6 +170,7 @@ function threatPlan(kb: KnowledgeBase, threat: Threat): Plan {
   const partnershipQuotes = partnerships.flatMap((partnership) => kb.quotesBy(partnership.id));
   return {
     title: `Brief: ${label}`,
+    leadText: `${capitalised(label)} is one of the ${BUCKETS[bucket].label.toLowerCase()} in the 2022 U.S. National Security Strategy's terms: ${BUCKETS[bucket].framing}.`,
     notes: [],
     concepts: [...bucketConcept, ...ofKind(around, "concept")],
     partnerships,
@@ -172,12 +178,11 @@ function threatPlan(kb: KnowledgeBase, threat: Threat): Plan {
       (quote): quote is Quote => quote !== undefined,
     ),
     points: [
-      `${capitalised(label)} is one of the ${BUCKETS[bucket].label.toLowerCase()} in the 2022 U.S. National Security Strategy's terms: ${BUCKETS[bucket].framing}.`,
-      ...bucketConcept.map(conceptPoint),
       ...(partnerships.length > 0
         ? partnershipPoints(partnerships)
         : [`No partnership in the knowledge base is recorded as addressing ${label}: a gap to fill.`]),
-      ...partnerships.slice(0, 1).map((partnership) => `${partnership.title}: ${assessLegitimacy(partnership).basis}`),
+      ...partnerships.slice(0, 1).map(legitimacyClaim),
+      ...bucketConcept.map(conceptPoint),
     ],
     framing,
     suggestions: [],
@@ -188,13 +193,15 @@ function threatPlan(kb: KnowledgeBase, threat: Threat): Plan {
 function topicPlan(topic: string, found: readonly Entry[]): Plan {
   return {
     title: `Brief: ${topic}`,
-    notes: [`No entry is called “${topic}”: this brief gathers the entries that mention it.`],
+    leadText: `No entry is called “${topic}”: this brief gathers the ${found.length} entries that mention it.`,
+    notes: [],
     concepts: ofKind(found, "concept"),
     partnerships: ofKind(found, "partnership"),
     quotes: ofKind(found, "quote"),
     points: [
-      ...found.slice(0, 3).map((entry) => `${entry.title}: ${firstSentence(entry.summary)}`),
       ...partnershipPoints(ofKind(found, "partnership")),
+      ...ofKind(found, "concept").map(conceptPoint),
+      ...found.filter((entry) => entry.kind === "document").flatMap(leadPoints),
     ],
     framing: found.filter((entry) => entry.kind === "actor" || entry.kind === "document").slice(0, 2),
     suggestions: [],
@@ -216,19 +223,26 @@ const brief = defineCommand({
       weight: 3,
     },
   ],
-  handler: ({ args }, { kb }) => {
+  handler: ({ args, message }, { kb }) => {
     const topic = topicOf(args);
     if (!topic) throw missingArgument(brief);
-    const threat = findThreat(topic);
-    if (threat) return layOut(kb, threatPlan(kb, threat));
-    const resolution = kb.resolve(topic);
-    if (resolution.entry) return layOut(kb, entryPlan(kb, topic, { ...resolution, entry: resolution.entry }));
-    // resolve() searched already when no single entry fit: reuse its result.
-    const result = resolution.search ?? kb.search(topic);
-    const found = result.hits.slice(0, SEARCH_REPLY_HITS).map((hit) => hit.entry);
-    if (found.length > 0) return layOut(kb, topicPlan(topic, found));
-    return searchReply(kb, topic, "brief", result);
+    // `brief X --md` is read by the router: this only says how to ask for it.
+    const answer = briefOn(kb, topic);
+    return answer.entries.length > 0 ? { ...answer, copy: markdownMessage(message) } : answer;
   },
 });
+
+/** The brief on `topic`: a threat, one entry, the entries that mention it, or a polite miss. */
+function briefOn(kb: KnowledgeBase, topic: string): Reply {
+  const threat = findThreat(topic);
+  if (threat) return layOut(kb, threatPlan(kb, threat));
+  const resolution = kb.resolve(topic);
+  if (resolution.entry) return layOut(kb, entryPlan(kb, topic, { ...resolution, entry: resolution.entry }));
+  // resolve() searched already when no single entry fit: reuse its result.
+  const result = resolution.search ?? kb.search(topic);
+  const found = result.hits.slice(0, SEARCH_REPLY_HITS).map((hit) => hit.entry);
+  if (found.length > 0) return layOut(kb, topicPlan(topic, found));
+  return searchReply(kb, topic, "brief", result);
+}
 
 export default brief;

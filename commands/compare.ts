@@ -1,5 +1,6 @@
 import { missingArgument } from "../src/core/errors.js";
-import { answerName, firstSentence, resolutionNotes } from "../src/domain/answers.js";
+import { answerName, resolutionNotes } from "../src/domain/answers.js";
+import { firstSentence } from "../src/core/sentence.js";
 import { describeGoal, formatDate, quoteLine, sdgLabel, usRoleHistoryLine } from "../src/domain/cards.js";
 import { assessLegitimacy, criteriaOf, governanceLabel, VERDICT_LABELS } from "../src/domain/analysis/legitimacy.js";
 import {

@@ -14,6 +14,7 @@ import fact from "./fact.js";
 import filter from "./filter.js";
 import help from "./help.js";
 import legitimacy from "./legitimacy.js";
+import more from "./more.js";
 import partnership from "./partnership.js";
 import quote from "./quote.js";
 import sdg from "./sdg.js";
@@ -38,5 +39,6 @@ export const commands: readonly CommandDefinition[] = [
   filter,
   fact,
   clarify,
+  more,
   ask,
 ];

@@ -7,6 +7,7 @@ import { commands as shippedCommands } from "../commands/index.js";
 import type { Config } from "./config.js";
 import type { CommandDefinition } from "./core/command.js";
 import { ConversationMemory } from "./core/conversation.js";
+import { answerLength } from "./core/length.js";
 import { createLogger, useLogSalt, type Logger } from "./core/log.js";
 import { allowlist, lengthCap, rateLimit, redelivery, requiredArgument } from "./core/middleware.js";
 import { MAX_MESSAGE_LENGTH } from "./core/parse.js";
@@ -75,7 +76,7 @@ export function routerOptions(
       rateLimit(store, { capacity: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
       lengthCap(MAX_MESSAGE_LENGTH),
     ],
-    routedMiddlewares: [requiredArgument],
+    routedMiddlewares: [requiredArgument, answerLength],
   };
 }
 

@@ -119,7 +119,7 @@ describe.skipIf(!redis)("two replicas sharing Redis", () => {
     expect(caught).toHaveLength(1);
   });
 
-  it("given a mention answered by replica A, when the follow-up in the same thread lands on replica B, then B's conversation memory recalls A's answer", async () => {
+  it("given a mention answered by replica A, when the follow-up in the same thread lands on replica B, then B answers it about A's answer (“is it legitimate?” → Gavi)", async () => {
     const [a, b] = replicas as [Replica, Replica];
     const channel = `CTHREAD${run}`;
     const user = `UTHREAD${run}`;
@@ -138,8 +138,9 @@ describe.skipIf(!redis)("two replicas sharing Redis", () => {
     await waitFor(() => api.matching((request) => apiMethod("chat.postMessage")(request) && request.body.channel === channel).length === 2, "B's reply in the thread", START_TIMEOUT_MS);
     const second = api.matching((request) => request.body.channel === channel)[1]!;
     expect(second.body.thread_ts).toBe(thread);
-    // B answered in that thread, and the thread still remembers what it is about.
-    expect(b.process.logs().some((line) => line.msg === "request" && line.adapter === "slack")).toBe(true);
+    // B answered in that thread about what A's answer was about: Gavi's legitimacy.
+    expect(b.process.logs().some((line) => line.msg === "request" && line.adapter === "slack" && line.command === "legitimacy")).toBe(true);
+    expect(JSON.stringify(second.body.blocks)).toContain("Legitimacy: Gavi");
     expect((await memory.recall(origin))?.entries.length).toBeGreaterThan(0);
     // Another user in the same thread has no such memory: context is per user.
     expect(await memory.recall({ ...origin, user: `UOTHER${run}` })).toBeUndefined();

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
 import type { Recollection } from "./conversation.js";
+import type { Length } from "./length.js";
 import type { Reply } from "./reply.js";
 
 export interface CommandRequest {
@@ -12,8 +13,10 @@ export interface CommandRequest {
   command: string;
   /** Everything after the command word, trimmed. */
   args: string;
-  /** The whole message as the user typed it (after clean-up of control characters). */
+  /** The whole message as the user typed it (after clean-up of control characters), without a length cue. */
   message: string;
+  /** How long the answer should be ("tl;dr", "in full", "3 talking points"); short by default. */
+  length: Length;
 }
 
 export interface CommandContext {

@@ -4,6 +4,7 @@
  * calls `next()`. The router runs them; the app decides which and in what order.
  */
 import type { CommandDefinition } from "./command.js";
+import type { Length } from "./length.js";
 import { missingArgument, UserError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { errorReply, reply, type Reply } from "./reply.js";
@@ -33,10 +34,11 @@ export interface Turn {
   readonly origin: Origin;
 }
 
-/** A turn whose command is known. */
+/** A turn whose command is known; `message` no longer holds the length cue it was read from. */
 export interface RoutedTurn extends Turn {
   readonly command: CommandDefinition;
   readonly args: string;
+  readonly length: Length;
 }
 
 export type Next = () => Promise<Reply>;

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from "../knowledge/base.js";
 import type { CommandDefinition } from "./command.js";
 import type { ConversationMemory, Recollection } from "./conversation.js";
 import { apology, newErrorId, UserError } from "./errors.js";
+import { readLength, type Length } from "./length.js";
 import { hashUser, type Logger } from "./log.js";
 import { runChain, type Middleware, type Origin, type RoutedMiddleware, type RoutedTurn, type Turn } from "./middleware.js";
 import { MAX_MESSAGE_LENGTH, sanitize, splitCommand } from "./parse.js";
@@ -93,12 +94,12 @@ export class Router {
   }
 
   /** Runs one understood command through the routed middlewares. */
-  private run(turn: Turn, interpretation: Interpretation, previous: Recollection | undefined): Promise<Reply> {
+  private run(turn: Turn, interpretation: Interpretation, previous: Recollection | undefined, length: Length): Promise<Reply> {
     const command = this.registry.get(interpretation.command);
-    const routed: RoutedTurn = { ...turn, command, args: interpretation.args };
+    const routed: RoutedTurn = { ...turn, command, args: interpretation.args, length };
     return runChain(this.options.routedMiddlewares ?? [], routed, async () =>
       command.handler(
-        { command: command.name, args: routed.args, message: routed.message },
+        { command: command.name, args: routed.args, message: routed.message, length },
         { kb: this.knowledge(), commands: this.registry.visible, ...(previous ? { previous } : {}) },
       ),
     );
@@ -114,12 +115,14 @@ export class Router {
       result = await runChain(this.options.middlewares ?? [], turn, async () => {
         const conversations = this.options.conversations;
         const previous = await conversations?.recall(origin);
-        const interpretation = this.route(turn.message, previous);
+        const { length, message } = readLength(turn.message);
+        const interpretation = this.route(message, previous);
         commandName = interpretation.command;
-        const first = await this.run(turn, interpretation, previous);
+        const read = { ...turn, message };
+        const first = await this.run(read, interpretation, previous, length);
         // "Who's X and what's Y?": the second question is answered too, after the first.
         const then = interpretation.then;
-        const answer = then && first.ok ? combineParts(first, await this.run(turn, then, previous)) : first;
+        const answer = then && first.ok ? combineParts(first, await this.run(read, then, previous, length)) : first;
         await conversations?.remember(origin, answer);
         return answer;
       });

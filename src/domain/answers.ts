@@ -8,6 +8,7 @@ import type { Resolution, SearchResult } from "../knowledge/search.js";
 import { entryCard } from "./cards.js";
 import { defineCommand, type CommandDefinition } from "../core/command.js";
 import { entryRef, reply, type Reply } from "../core/reply.js";
+import { firstSentence } from "../core/sentence.js";
 
 /** The card for the entry `name` means, or a polite miss with suggestions. */
 export function answerName(
@@ -70,15 +71,6 @@ export function lookupCommand(spec: {
     handler: ({ args }, { kb }) => answerName(kb, args, spec.kind, spec.kind),
   });
   return definition;
-}
-
-/**
- * The first sentence of a text, for one-line summaries. A sentence ends after a lowercase
- * word or a digit, so abbreviations such as "U.S." or "UN." do not cut it short.
- */
-export function firstSentence(text: string): string {
-  const match = /^.+?[\p{Ll}\d)”"'][.!?](?=\s+[\p{Lu}“"]|\s*$)/su.exec(text);
-  return (match ? match[0] : text).trim();
 }
 
 /** How many hits a result list shows. */

@@ -14,9 +14,12 @@ import {
   type Source,
   type StakeholderCategory,
   type UsRoleSpell,
+  currentUsRole,
 } from "../knowledge/schema.js";
 import { sdgGoals } from "./analysis/sdgs.js";
-import { entryRef, mergeSources, type Field, type Reply, type Section } from "../core/reply.js";
+import { capitalised } from "./analysis/text.js";
+import { entryRef, mergeSources, type Field, type FirstScreen, type Reply, type Section } from "../core/reply.js";
+import { firstSentence } from "../core/sentence.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -38,8 +41,7 @@ function usRoleSpellLine(spell: UsRoleSpell): string {
 
 /** The U.S. role over time, oldest first: "funder (to 2024); withheld further contributions (since June 2025)". */
 export function usRoleHistoryLine(partnership: EntryOf<"partnership">): string {
-  const line = partnership.us_role.map(usRoleSpellLine).join("; ");
-  return line.charAt(0).toUpperCase() + line.slice(1);
+  return capitalised(partnership.us_role.map(usRoleSpellLine).join("; "));
 }
 
 export function titles(kb: KnowledgeBase, ids: readonly string[]): string {
@@ -81,32 +83,94 @@ export function quoteLine(kb: KnowledgeBase, quote: EntryOf<"quote">): string {
   return `“${quote.text}” (${[speakerNames(kb, quote), quote.date].filter(Boolean).join(", ")})`;
 }
 
-function section(heading: string, items: readonly string[]): Section[] {
-  return items.length > 0 ? [{ heading, items: [...items] }] : [];
+function section(heading: string, items: readonly string[], firstScreen?: FirstScreen): Section[] {
+  if (items.length === 0) return [];
+  return [firstScreen ? { heading, items: [...items], firstScreen } : { heading, items: [...items] }];
 }
 
-function kindParts(kb: KnowledgeBase, entry: Entry): { fields: Field[]; sections: Section[] } {
+const field = (label: string, value: string, firstScreen?: FirstScreen): Field =>
+  firstScreen ? { label, value, firstScreen } : { label, value };
+
+/** The lead holds whole sentences up to this length (always at least one). */
+const LEAD_MAX = 400;
+
+/** Whole sentences from the start of `text`, up to `max` characters (always at least one). */
+function leadingSentences(text: string, max = LEAD_MAX): string {
+  let lead = firstSentence(text);
+  for (let rest = text.slice(lead.length).trim(); rest; ) {
+    const next = firstSentence(rest);
+    if (lead.length + 1 + next.length > max) break;
+    lead = `${lead} ${next}`;
+    rest = rest.slice(next.length).trim();
+  }
+  return lead;
+}
+
+/** `text` after its first `lead.length` characters, when the lead was taken from it. */
+const after = (text: string, lead: string) => (text.startsWith(lead) ? text.slice(lead.length).trim() : text);
+
+/** "500 million children vaccinated by 2030": a measurable goal in a few words. */
+function goalTarget(goal: Goal): string | undefined {
+  return goal.measurable && goal.target ? `${goal.target} by ${goal.deadline}` : undefined;
+}
+
+interface CardParts {
+  /** What it is and why it matters, in one or two sentences. */
+  lead: string;
+  /** Text after the lead, in the full card. */
+  body: string[];
+  fields: Field[];
+  sections: Section[];
+  /** Entries the card names already (examples, contrasts), so "Related" does not repeat them. */
+  named: string[];
+}
+
+function kindParts(kb: KnowledgeBase, entry: Entry): CardParts {
+  const lead = leadingSentences(entry.summary);
+  const body = [after(entry.summary, lead), ...(entry.details ? [entry.details] : [])].filter(Boolean);
   switch (entry.kind) {
-    case "concept":
+    case "concept": {
+      // One definition: the concept's own, then why the reader should care; the summary's
+      // opening sentence defines it again, so the card goes on from its second sentence.
+      const examples = kb.getAll(entry.examples);
+      // Quotes are examples in the full card; the first screen names things, not sayings.
+      const named = examples.filter((example) => example.kind !== "quote").map((example) => example.title);
       return {
-        fields: [],
-        sections: [
-          { heading: "Definition", text: entry.definition },
-          { heading: "Why it matters", text: entry.why_it_matters },
-          ...section("Examples", kb.getAll(entry.examples).map((example) => example.title)),
-          ...section("Contrasts with", kb.getAll(entry.contrasts_with).map((other) => other.title)),
-        ],
-      };
-    case "partnership":
-      return {
+        lead: `${entry.definition} ${firstSentence(entry.why_it_matters)}`,
+        body: [after(entry.summary, firstSentence(entry.summary)), ...(entry.details ? [entry.details] : [])].filter(Boolean),
         fields: [
-          ...(entry.founded ? [{ label: "Founded", value: String(entry.founded) }] : []),
-          { label: "U.S. role", value: usRoleHistoryLine(entry) },
-          ...(entry.governance ? [{ label: "Governance", value: GOVERNANCE_LABELS[entry.governance.type] }] : []),
-          ...(entry.governance?.hosted_by ? [{ label: "Hosted by", value: entry.governance.hosted_by }] : []),
-          ...(entry.threats.length > 0 ? [{ label: "Threats addressed", value: entry.threats.join(", ").replace(/-/g, " ") }] : []),
-          ...(entry.sdgs.length > 0 ? [{ label: "SDGs", value: entry.sdgs.map((n) => sdgLabel(kb, n)).join(", ") }] : []),
+          ...(named.length > 0 ? [field("Examples", named.slice(0, 3).join(" · "), "only")] : []),
+          ...(entry.contrasts_with.length > 0 ? [field("Contrasts with", titles(kb, entry.contrasts_with), "also")] : []),
         ],
+        sections: [
+          ...(after(entry.why_it_matters, firstSentence(entry.why_it_matters))
+            ? [{ heading: "Why it matters", text: after(entry.why_it_matters, firstSentence(entry.why_it_matters)) }]
+            : []),
+          ...section("Examples", examples.map((example) => example.title)),
+        ],
+        named: [...entry.examples, ...entry.contrasts_with],
+      };
+    }
+    case "partnership": {
+      const goal = entry.goals.map(goalTarget).find(Boolean);
+      const result = entry.results[0];
+      const digest = [
+        field("U.S. role", capitalised(usRoleSpellLine(currentUsRole(entry))), "only"),
+        field("Measurable goal", goal ?? "none recorded", "only"),
+        ...(result ? [field("Latest result", `${result.figure}: ${result.text} (${result.as_of})`, "only")] : []),
+      ];
+      const rest = [
+        field("U.S. role", usRoleHistoryLine(entry)),
+        ...(entry.founded ? [field("Founded", String(entry.founded))] : []),
+        ...(entry.governance ? [field("Governance", GOVERNANCE_LABELS[entry.governance.type])] : []),
+        ...(entry.governance?.hosted_by ? [field("Hosted by", entry.governance.hosted_by)] : []),
+        ...(entry.threats.length > 0 ? [field("Threats addressed", entry.threats.join(", ").replace(/-/g, " "))] : []),
+        ...(entry.sdgs.length > 0 ? [field("SDGs", entry.sdgs.map((n) => sdgLabel(kb, n)).join(", "))] : []),
+      ];
+      return {
+        lead,
+        body,
+        fields: [...digest, ...rest],
         sections: [
           ...section("Members by sector", memberLines(entry)),
           ...section("Goals", entry.goals.map(describeGoal)),
@@ -115,34 +179,47 @@ function kindParts(kb: KnowledgeBase, entry: Entry): { fields: Field[]; sections
             entry.results.map((result) => `${result.figure}: ${result.text} (as of ${result.as_of})`),
           ),
         ],
+        named: [],
       };
+    }
     case "actor":
       return {
+        lead,
+        body,
         fields: [
-          { label: "Role", value: entry.role },
-          ...(entry.country ? [{ label: "Country", value: entry.country }] : []),
+          field("Role", entry.role, "also"),
+          ...(entry.country && entry.country !== entry.title ? [field("Country", entry.country, "also")] : []),
+          ...(entry.positions[0] ? [field("Position", entry.positions[0], "only")] : []),
         ],
         sections: [
           ...section("Positions", entry.positions),
           ...section("Quotes", kb.quotesBy(entry.id).map((quote) => quoteLine(kb, quote))),
         ],
+        named: [],
       };
     case "document":
       return {
+        lead,
+        body,
         fields: [
-          { label: "Date", value: entry.date },
-          { label: "Issuer", value: entry.issuer },
+          field("Date", entry.date, "also"),
+          field("Issuer", entry.issuer, "also"),
+          ...(entry.key_points[0] ? [field("Key point", entry.key_points[0], "only")] : []),
         ],
         sections: [
           ...section("Key points", entry.key_points),
           ...section("Goals", entry.numbered_goals.map((goal) => `${goal.number}. ${goal.name}`)),
           ...section("Quotes", kb.quotesBy(entry.id).map((quote) => quoteLine(kb, quote))),
         ],
+        named: [],
       };
     case "quote":
       return {
+        lead: quoteLine(kb, entry),
+        body: [],
         fields: [],
-        sections: [{ text: quoteLine(kb, entry) }, { heading: "Context", text: entry.context }],
+        sections: [{ heading: "Context", text: entry.context }],
+        named: [...entry.speakers],
       };
   }
 }
@@ -153,21 +230,28 @@ export function citedWithin(entry: Entry): Source[] {
   return [...entry.us_role, ...entry.goals, ...entry.results].flatMap((item) => (item.source ? [item.source] : []));
 }
 
-/** The card for one entry. `notes` come first (e.g. "closest match was a partnership"). */
+/**
+ * The card for one entry: the lead and the three most useful fields on the first screen,
+ * the rest behind "More". `notes` come first (e.g. "closest match was a partnership").
+ */
 export function entryCard(kb: KnowledgeBase, entry: Entry, command: string, notes: readonly string[] = []): Reply {
-  const { fields: kindFields, sections } = kindParts(kb, entry);
-  const fields = [...kindFields, { label: "As of", value: formatDate(entry.as_of) }];
-  const details = entry.details ? [{ text: entry.details }] : [];
-  const related = titles(kb, entry.related);
+  const { lead, body, fields: kindFields, sections, named } = kindParts(kb, entry);
+  const fields = [...kindFields, field("As of", formatDate(entry.as_of))];
+  // Related entries the card has not named already, in a list or as a field (an actor's country).
+  const related = kb
+    .getAll(entry.related.filter((id) => !named.includes(id)))
+    .filter((other) => !fields.some((field) => field.value === other.title))
+    .map((other) => other.title)
+    .join(" · ");
   const sources = entry.kind === "quote" ? [entry.source, ...entry.sources] : [...entry.sources, ...citedWithin(entry)];
   return {
     ok: true,
     command,
     title: entry.title,
+    lead,
     sections: [
-      ...notes.map((note) => ({ text: note })),
-      { text: entry.summary },
-      ...details,
+      ...notes.map((note): Section => ({ text: note, firstScreen: "also" })),
+      ...body.map((text) => ({ text })),
       ...sections,
       ...(related ? [{ heading: "Related", text: related }] : []),
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineCommand, type CommandDefinition } from "../../src/core/command.js";
+import { defineCommand, type CommandDefinition, type CommandRequest } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
 import { hashUser } from "../../src/core/log.js";
 import { MAX_MESSAGE_LENGTH } from "../../src/core/parse.js";
@@ -169,3 +169,20 @@ describe("messages in plain words (through the understanding step)", () => {
     expect(await r.handle("search gavi vs nato")).toMatchObject({ command: "search", sections: [{ text: "gavi vs nato" }] });
   });
 });
+
+describe("length cues", () => {
+  it("given a cue, the router routes the message without it and hands the length to the command", async () => {
+    const seen: CommandRequest[] = [];
+    const spy = defineCommand({ name: "brief", aliases: [], usage: "brief", summary: "brief", examples: [], handler: (request) => (seen.push(request), reply("brief")) });
+    const { router: r } = router([spy]);
+    await r.handle("tl;dr brief India");
+    await r.handle("brief India in 3 points");
+    await r.handle("brief India");
+    expect(seen.map(({ args, message, length }) => ({ args, message, length }))).toEqual([
+      { args: "India", message: "brief India", length: { form: "line" } },
+      { args: "India", message: "brief India", length: { form: "short", points: 3 } },
+      { args: "India", message: "brief India", length: { form: "short" } },
+    ]);
+  });
+});
+

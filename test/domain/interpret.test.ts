@@ -112,10 +112,6 @@ describe("follow-ups", () => {
   it("given “it” with nothing before it, then it asks which, and remembers what it was asked", () => {
     expect(read("is it legitimate?")).toMatchObject({ command: "clarify", args: "awaiting:legitimacy" });
   });
-
-  it("given “tl;dr” after an answer, then the same answer is asked for again (shorter)", () => {
-    expect(read("tl;dr", after("concept", "multialignment"))).toMatchObject({ command: "concept", subjects: ["multialignment"] });
-  });
 });
 
 describe("a command's argument without its lead-in words", () => {

@@ -2,6 +2,7 @@
  * Hand-built Replies of each shape, for renderer tests that are about the shape rather
  * than the knowledge (cards with platform-specific content stay in their own test).
  */
+import type { Length } from "../../src/core/length.js";
 import { errorReply, reply } from "../../src/core/reply.js";
 import type { Source } from "../../src/knowledge/schema.js";
 
@@ -34,3 +35,24 @@ export const miss = reply("concept", {
 });
 
 export const failure = errorReply("search", { code: "missing_argument", message: "Usage: search <words>, for example: search vaccine alliance" });
+
+/** The length that shows a reply whole, as "more" or "in full" asks. */
+export const FULL: Length = { form: "full" };
+
+/** A card as the cards module builds one: a lead, first-screen fields (one a digest), the rest behind More. */
+export const shortCard = reply("partnership", {
+  title: "Gavi, the Vaccine Alliance",
+  lead: "A public–private partnership that buys vaccines for low-income countries. The essay's example of a coalition judged on results.",
+  fields: [
+    { label: "U.S. role", value: "Funder", firstScreen: "also" },
+    { label: "Measurable goal", value: "500 million children vaccinated by 2030", firstScreen: "only" },
+    { label: "Founded", value: "2000" },
+  ],
+  sections: [
+    { heading: "Members by sector", items: ["Governments: donors & implementing countries", "Foundations: Gates Foundation"] },
+    { heading: "Goals", items: ["Measurable: vaccinate 500 million children (target: 500 million children vaccinated, by 2030)"] },
+  ],
+  entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
+  sources: [ESSAY],
+  expand: "partnership gavi --full",
+});

@@ -105,13 +105,17 @@ export function mismatch(kb: KnowledgeBase, reading: Reading, reply: Pick<Reply,
       return ok ? undefined : fail(`expected partnerships meeting ${JSON.stringify(criteria)}`);
     }
     case "more":
-      return reply.command === "more" && reply.ok ? undefined : fail("expected the last answer expanded");
+      // The last answer again, in full: about what it was about.
+      return reply.ok && got.length > 0 && reading.entities.every(has) ? undefined : fail("expected the last answer expanded");
     case "short":
       return reply.ok && reading.entities.every(has) ? undefined : fail("expected the last answer, shorter");
     case "search":
       return ["search", "ask"].includes(reply.command) && got.length > 0 ? undefined : fail("expected search results");
-    case "clarify":
-      return reply.command === "clarify" && (main === undefined || ids(reply.suggestions).includes(main)) ? undefined : fail("expected a question back");
+    case "clarify": {
+      // With nothing to refer to, "tl;dr" or "more" says there is nothing to expand: a question back too.
+      const asksBack = reply.command === "clarify" || (reply.command === "more" && got.length === 0);
+      return asksBack && (main === undefined || ids(reply.suggestions).includes(main)) ? undefined : fail("expected a question back");
+    }
     case "none":
       return got.length === 0 ? undefined : fail("expected no confident answer");
     default:

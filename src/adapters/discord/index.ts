@@ -23,7 +23,7 @@ import {
 } from "discord.js";
 import type { App } from "../../app.js";
 import { ConfigError, type Config } from "../../config.js";
-import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { ConnectionAdapter, requireSetting, type Adapter, type Connection } from "../shared/adapter.js";
 import { InFlight } from "../shared/in-flight.js";
 import { apology, newErrorId } from "../../core/errors.js";
 import { isAllowed, type Origin } from "../../core/middleware.js";
@@ -83,24 +83,10 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 
 /** The Discord adapter: one gateway connection (one shard when run under sharding.ts). */
 export function createDiscordAdapter(app: App, options: DiscordOptions = {}): Adapter {
-  let connection: { stop(graceMs: number): Promise<void> } | undefined;
-  let stopped = false;
-  return {
-    name: ADAPTER,
-    get ready() {
-      return connection !== undefined && !stopped;
-    },
-    async start() {
-      connection = await connect(app, options);
-    },
-    stop: stopOnce(async (graceMs = STOP_GRACE_MS) => {
-      stopped = true;
-      await connection?.stop(graceMs);
-    }),
-  };
+  return new ConnectionAdapter(ADAPTER, () => connect(app, options), STOP_GRACE_MS);
 }
 
-async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceMs: number): Promise<void> }> {
+async function connect(app: App, options: DiscordOptions): Promise<Connection> {
   const token = requireSetting(app.config, "DISCORD_TOKEN", TOKEN_HINT);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const rest = restOptions(app.config);
@@ -241,7 +227,7 @@ async function connect(app: App, options: DiscordOptions): Promise<{ stop(graceM
   log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
 
   return {
-    stop: async (graceMs) => {
+    stop: async (graceMs: number) => {
       client.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
       // destroy() closes the gateway normally, which discord.js also reports as "reconnecting".
       client.off(Events.ShardReconnecting, onReconnecting);

@@ -1,7 +1,8 @@
 /**
- * Neutral Reply → a Discord message: embeds (title, description, fields, a footer that
- * cites the sources) and rows of "did you mean" buttons. Everything is escaped, and
- * everything fits Discord's limits, so a reply never turns into an API error.
+ * Neutral Reply → a Discord message: the first screen as embeds (title, the lead as the
+ * description, key fields, a footer that cites the sources in short) with "More" and "Copy
+ * as text" buttons, or the full reply once asked; rows of "did you mean" buttons. Everything
+ * is escaped, and everything fits Discord's limits, so a reply never turns into an API error.
  */
 import {
   ButtonStyle,
@@ -11,7 +12,9 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
-import { askFor, formatSource, type EntryRef, type Reply } from "../../core/reply.js";
+import { renderMarkdown } from "../../core/render-markdown.js";
+import { askFor, sourceLines, type EntryRef, type Reply } from "../../core/reply.js";
+import { screenOf } from "../../core/screen.js";
 import { pack, truncate } from "../shared/text-fit.js";
 import { escapeMarkdown, neutraliseMentions } from "./text.js";
 
@@ -72,46 +75,56 @@ class Budget {
   }
 }
 
-/** The description's paragraphs, escaped: a bold heading, its text and its bullets. */
+/** The description's paragraphs, escaped: the lead, then each section's bold heading, text and bullets. */
 function descriptionBlocks(reply: Reply): string[] {
   if (!reply.ok) return [escapeMarkdown(reply.error?.message ?? "Something went wrong.")];
-  return reply.sections.flatMap((section) => {
+  const lead = reply.lead ? [escapeMarkdown(reply.lead)] : [];
+  return [...lead, ...reply.sections.flatMap((section) => {
     const lines = [
       ...(section.heading ? [`**${escapeMarkdown(section.heading)}**`] : []),
       ...(section.text ? [escapeMarkdown(section.text)] : []),
       ...(section.items ?? []).map((item) => `• ${escapeMarkdown(item)}`),
     ];
     return lines.length > 0 ? [lines.join("\n")] : [];
-  });
+  })];
 }
 
 function sourcesFooter(reply: Reply): string | undefined {
   if (reply.sources.length === 0) return undefined;
   const label = reply.sources.length === 1 ? "Source" : "Sources";
   // Footers show no markdown, so sources are only neutralised, not escaped.
-  return neutraliseMentions(`${label}:\n${reply.sources.map(formatSource).join("\n")}`);
+  return neutraliseMentions(`${label}:\n${sourceLines(reply).join("\n")}`);
 }
 
-function suggestionButton(ref: EntryRef): APIButtonComponentWithCustomId | undefined {
-  const customId = `${ASK_PREFIX}${askFor(ref)}`;
-  if (customId.length > LIMITS.customId) return undefined;
+/** A button that asks `message` when pressed; none if the message does not fit a custom id. */
+function askButton(
+  message: string | undefined,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponentWithCustomId | undefined {
+  const customId = `${ASK_PREFIX}${message}`;
+  if (!message?.trim() || customId.length > LIMITS.customId) return undefined;
   // Button labels show no markdown either.
-  return {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    custom_id: customId,
-    label: truncate(neutraliseMentions(`${ref.title} (${ref.kind})`), LIMITS.buttonLabel),
-  };
+  return { type: ComponentType.Button, style, custom_id: customId, label: truncate(neutraliseMentions(label), LIMITS.buttonLabel) };
 }
 
-/** "Did you mean" buttons, one per suggestion (a custom id must be unique in a message). */
-export function suggestionRows(suggestions: readonly EntryRef[]): ButtonRow[] {
+/** "More" when the screen left something out, "Copy as text" when the answer can be pasted. */
+function actionRow(reply: Reply, more: boolean): ButtonRow[] {
+  const buttons = [
+    ...(more ? [askButton(reply.expand, "More", ButtonStyle.Primary)] : []),
+    ...(reply.ok && reply.copy !== reply.expand ? [askButton(reply.copy, "Copy as text")] : []),
+  ].filter((button) => button !== undefined);
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+/** "Did you mean" buttons, one per suggestion (a custom id must be unique in a message), in at most `rows` rows. */
+export function suggestionRows(suggestions: readonly EntryRef[], maxRows: number = LIMITS.actionRows): ButtonRow[] {
   const buttons = new Map<string, APIButtonComponentWithCustomId>();
   for (const ref of suggestions) {
-    const button = suggestionButton(ref);
+    const button = askButton(askFor(ref), `${ref.title} (${ref.kind})`);
     if (button && !buttons.has(button.custom_id)) buttons.set(button.custom_id, button);
   }
-  const all = [...buttons.values()].slice(0, LIMITS.actionRows * LIMITS.buttonsPerRow);
+  const all = [...buttons.values()].slice(0, maxRows * LIMITS.buttonsPerRow);
   const rows: ButtonRow[] = [];
   for (let start = 0; start < all.length; start += LIMITS.buttonsPerRow) {
     rows.push({ type: ComponentType.ActionRow, components: all.slice(start, start + LIMITS.buttonsPerRow) });
@@ -160,13 +173,15 @@ function fitDescriptions(chunks: readonly string[], budget: Budget): string[] {
  * Fields beyond 25 are dropped (cards have a handful).
  */
 export function renderReply(reply: Reply): DiscordMessage {
+  if (reply.format === "markdown" && reply.ok) return pasteMessage(reply);
+  const { reply: shown, more } = screenOf(reply);
   const budget = new Budget(LIMITS.embedTotal - NOTE_ROOM);
-  const title = reply.title ? budget.take(escapeMarkdown(reply.title), LIMITS.embedTitle) : undefined;
-  const footer = sourcesFooter(reply);
+  const title = shown.title ? budget.take(escapeMarkdown(shown.title), LIMITS.embedTitle) : undefined;
+  const footer = sourcesFooter(shown);
   const footerText = footer ? budget.take(footer, LIMITS.footer) : undefined;
-  const embedFields = fields(reply, budget);
+  const embedFields = fields(shown, budget);
 
-  const descriptions = fitDescriptions(pack(descriptionBlocks(reply), LIMITS.embedDescription), budget);
+  const descriptions = fitDescriptions(pack(descriptionBlocks(shown), LIMITS.embedDescription), budget);
   if (!title && descriptions.length === 0 && embedFields.length === 0) descriptions.push("Nothing to show.");
 
   const color = reply.ok ? COLORS.answer : COLORS.error;
@@ -178,7 +193,20 @@ export function renderReply(reply: Reply): DiscordMessage {
   }));
   const last = embeds.at(-1);
   if (last && footerText) last.footer = { text: footerText };
-  return { embeds, components: reply.ok ? suggestionRows(reply.suggestions) : [] };
+  const actions = actionRow(reply, more);
+  const suggestions = reply.ok ? suggestionRows(shown.suggestions, LIMITS.actionRows - actions.length) : [];
+  return { embeds, components: [...suggestions, ...actions] };
+}
+
+/**
+ * Paste-ready Markdown: Discord shows it formatted and "Copy Text" copies the Markdown itself.
+ * Our own text, from the knowledge base; mentions are still neutralised.
+ */
+function pasteMessage(reply: Reply): DiscordMessage {
+  const budget = new Budget(LIMITS.embedTotal - NOTE_ROOM);
+  const descriptions = fitDescriptions(pack([neutraliseMentions(renderMarkdown(reply))], LIMITS.embedDescription), budget);
+  if (descriptions.length === 0) descriptions.push("Nothing to show.");
+  return { embeds: descriptions.map((description) => ({ color: COLORS.answer, description })), components: [] };
 }
 
 /** A plain message (apologies, notices): escaped and cut to the content limit. */

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShardingManager, type Shard, type ShardingManagerOptions } from "discord.js";
 import type { App } from "../../app.js";
-import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { ConnectionAdapter, requireSetting, type Adapter } from "../shared/adapter.js";
 import { STOP_GRACE_MS, TOKEN_HINT } from "./index.js";
 
 /** Discord starts one gateway session per 5 s for most bots (max_concurrency 1): shards start this far apart. */
@@ -71,21 +71,14 @@ async function stopShard(shard: Shard, graceMs: number): Promise<void> {
 
 /** DISCORD_SHARDS > 1: the shard processes, started and stopped as one adapter. */
 export function createShardsAdapter(app: Pick<App, "config" | "log">, options: ShardingOptions = {}): Adapter {
-  let manager: ShardingManager | undefined;
-  let stopped = false;
-  return {
-    name: "discord",
-    get ready() {
-      return manager !== undefined && !stopped;
+  return new ConnectionAdapter(
+    "discord",
+    async () => {
+      const manager = await spawnShards(app, options);
+      return { stop: (graceMs: number) => stopAll(manager, graceMs) };
     },
-    async start() {
-      manager = await spawnShards(app, options);
-    },
-    stop: stopOnce(async (graceMs = STOP_GRACE_MS) => {
-      stopped = true;
-      if (manager) await stopAll(manager, graceMs);
-    }),
-  };
+    STOP_GRACE_MS,
+  );
 }
 
 async function stopAll(manager: ShardingManager, graceMs: number): Promise<void> {

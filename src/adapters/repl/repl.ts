@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { toJson } from "../../core/json.js";
-import { renderText, type TextStyle } from "../../core/render-text.js";
+import { renderScreen, type TextStyle } from "../../core/render-text.js";
 import type { Reply } from "../../core/reply.js";
 import type { Router } from "../../core/router.js";
 import type { KnowledgeBase } from "../../knowledge/base.js";
@@ -29,7 +29,7 @@ const EXIT_WORDS = new Set(["exit", "quit", ".exit", ":q"]);
 /** Formats a reply for this REPL's output mode. */
 export function formatReply(reply: Reply, options: Pick<ReplOptions, "json" | "interactive" | "color">): string {
   if (options.json) return JSON.stringify(toJson(reply));
-  const text = renderText(reply, options.color ? COLORS : undefined);
+  const text = renderScreen(reply, options.color ? COLORS : undefined);
   // On a pipe, one reply per line: a tool reading our output can pair lines with messages.
   return options.interactive ? text : text.replace(/\n\s*/g, " | ");
 }

@@ -19,6 +19,43 @@ export interface Adapter {
   readonly ready: boolean;
 }
 
+/** What an adapter's `connect` hands back: the way to take it down again. */
+export interface Connection {
+  stop(graceMs: number): Promise<void>;
+}
+
+/**
+ * An Adapter around a platform connection: ready between a successful `connect()` and the
+ * first `stop()`, which runs once and lets work in flight finish within its grace.
+ */
+export class ConnectionAdapter<C extends Connection> implements Adapter {
+  #connection: C | undefined;
+  #stopped = false;
+
+  constructor(
+    readonly name: string,
+    private readonly connect: () => Promise<C>,
+    private readonly defaultGraceMs: number,
+  ) {}
+
+  get connection(): C | undefined {
+    return this.#connection;
+  }
+
+  get ready(): boolean {
+    return this.#connection !== undefined && !this.#stopped;
+  }
+
+  async start(): Promise<void> {
+    this.#connection = await this.connect();
+  }
+
+  readonly stop = stopOnce(async (graceMs = this.defaultGraceMs) => {
+    this.#stopped = true;
+    await this.#connection?.stop(graceMs);
+  });
+}
+
 /** Starts `adapter` and hands it back, for one-line set-ups. */
 export async function started<A extends Adapter>(adapter: A): Promise<A> {
   await adapter.start();

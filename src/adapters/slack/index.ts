@@ -12,7 +12,7 @@ import { App as BoltApp, HTTPReceiver, type AppOptions } from "@slack/bolt";
 import type { App } from "../../app.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
-import { requireSetting, stopOnce, type Adapter } from "../shared/adapter.js";
+import { ConnectionAdapter, requireSetting, type Connection } from "../shared/adapter.js";
 import { ThrottledLog } from "../../core/throttled-log.js";
 import { InFlight } from "../shared/in-flight.js";
 import { HEALTH_PATHS, healthHandler } from "../../infra/health.js";
@@ -32,11 +32,6 @@ const WEB_API_TIMEOUT_MS = 10_000;
  * npm start's overall SHUTDOWN_GRACE_MS, so the adapter can still say what it abandoned.
  */
 export const STOP_GRACE_MS = 8_000;
-
-export interface SlackAdapter extends Adapter {
-  /** The HTTP port actually listened on (HTTP mode, once started). */
-  readonly port: number | undefined;
-}
 
 export interface SlackListenOptions {
   /** Interface to listen on; all of them by default. Tests use 127.0.0.1. */
@@ -60,9 +55,8 @@ async function finishInFlight(inFlight: InFlight, graceMs: number, log: App["log
   if (!(await inFlight.settle(graceMs))) log.warn({ inFlight: inFlight.size, graceMs }, "slack adapter stopping with answers still in flight");
 }
 
-interface Connection {
+interface SlackConnection extends Connection {
   port?: number;
-  stop(graceMs: number): Promise<void>;
 }
 
 function commonOptions(app: App, botToken: string): AppOptions {
@@ -76,7 +70,7 @@ function commonOptions(app: App, botToken: string): AppOptions {
   };
 }
 
-async function connectSocketMode(app: App, botToken: string, appToken: string): Promise<Connection> {
+async function connectSocketMode(app: App, botToken: string, appToken: string): Promise<SlackConnection> {
   const { config, log } = app;
   const bolt = new BoltApp({
     ...commonOptions(app, botToken),
@@ -99,7 +93,7 @@ async function connectSocketMode(app: App, botToken: string, appToken: string): 
   };
 }
 
-async function listenHttp(app: App, botToken: string, listen: SlackListenOptions): Promise<Connection> {
+async function listenHttp(app: App, botToken: string, listen: SlackListenOptions): Promise<SlackConnection> {
   const { config, log } = app;
   const signingSecret = requireSetting(config, "SLACK_SIGNING_SECRET", SETTINGS_HINT);
   const receiver = new HTTPReceiver({
@@ -134,25 +128,21 @@ async function listenHttp(app: App, botToken: string, listen: SlackListenOptions
   };
 }
 
+/** Slack over HTTP or Socket Mode, with the port it listens on once started (HTTP). */
+export class SlackAdapter extends ConnectionAdapter<SlackConnection> {
+  get port(): number | undefined {
+    return this.connection?.port;
+  }
+}
+
 export function createSlackAdapter(app: App, listen: SlackListenOptions = {}): SlackAdapter {
-  let connection: Connection | undefined;
-  let stopped = false;
-  return {
-    name: "slack",
-    get port() {
-      return connection?.port;
-    },
-    get ready() {
-      return connection !== undefined && !stopped;
-    },
-    async start() {
+  return new SlackAdapter(
+    "slack",
+    () => {
       const botToken = requireSetting(app.config, "SLACK_BOT_TOKEN", SETTINGS_HINT);
       const appToken = app.config.SLACK_APP_TOKEN;
-      connection = appToken ? await connectSocketMode(app, botToken, appToken) : await listenHttp(app, botToken, listen);
+      return appToken ? connectSocketMode(app, botToken, appToken) : listenHttp(app, botToken, listen);
     },
-    stop: stopOnce(async (graceMs = listen.stopGraceMs ?? STOP_GRACE_MS) => {
-      stopped = true;
-      await connection?.stop(graceMs);
-    }),
-  };
+    listen.stopGraceMs ?? STOP_GRACE_MS,
+  );
 }

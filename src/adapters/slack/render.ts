@@ -1,13 +1,16 @@
 /**
- * The neutral Reply as Slack Block Kit: header, fields, sections, "did you mean" buttons,
- * sources and an optional "Share in channel" button, always with a plain `text` fallback.
+ * The neutral Reply as Slack Block Kit: its first screen (header, lead, key fields, compact
+ * sources) with "More" and "Copy as text" buttons, or the full reply once asked; "did you
+ * mean" buttons and an optional "Share in channel" button, always with a plain `text` fallback.
  * Reply text is plain, so every piece of it is escaped here (a typed `<!channel>` stays
  * text), and Slack's limits are enforced here: long text is split or shortened on line
  * and word boundaries, with a "…more" note when something had to be left out.
  */
 import type { types } from "@slack/bolt";
-import { renderText } from "../../core/render-text.js";
-import { askFor, formatSource, webUrl, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
+import { renderMarkdown } from "../../core/render-markdown.js";
+import { renderScreen } from "../../core/render-text.js";
+import { askFor, byWork, formatSource, sourceLines, webUrl, type EntryRef, type Field, type Reply, type Section, type ReplyError } from "../../core/reply.js";
+import { screenOf } from "../../core/screen.js";
 import type { Source } from "../../knowledge/schema.js";
 import { split, truncate } from "../shared/text-fit.js";
 
@@ -31,6 +34,9 @@ export const MAX_SUGGESTIONS = 5;
 
 export const ASK_ACTION_PREFIX = "attache_ask_";
 export const SHARE_ACTION_ID = "attache_share";
+/** "More" and "Copy as text" re-ask like a suggestion, so the same handler answers them. */
+export const MORE_ACTION_ID = `${ASK_ACTION_PREFIX}more`;
+export const COPY_ACTION_ID = `${ASK_ACTION_PREFIX}copy`;
 
 const MORE_NOTE = "_…more: this answer was shortened to fit in a Slack message. Ask about one part of it for the rest._";
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -116,15 +122,23 @@ function sourceLine(source: Source): string {
   return `${citation}, <${url}|link>`;
 }
 
-function sourceBlocks(sources: readonly Source[]): SlackBlock[] {
-  if (sources.length === 0) return [];
-  const label = sources.length === 1 ? "Source" : "Sources";
-  return [context([`*${label}*`, ...sources.map(sourceLine)].join("\n"))];
+/** One short line per source on a first screen; full references with links in the full reply. */
+function sourceBlocks(reply: Reply): SlackBlock[] {
+  if (reply.sources.length === 0) return [];
+  const lines = reply.compactSources ? sourceLines(reply).map(escapeText) : byWork(reply.sources).map(sourceLine);
+  const label = lines.length === 1 ? "Source" : "Sources";
+  return [context([`*${label}*`, ...lines].join("\n"))];
 }
 
-function shareBlocks(shareMessage: string | undefined): SlackBlock[] {
-  if (shareMessage === undefined || shareMessage.length > MAX_ACTION_VALUE) return [];
-  return [{ type: "actions", elements: [{ ...button("Share in channel", SHARE_ACTION_ID, shareMessage), style: "primary" }] }];
+/** More (when the screen left something out), Copy as text (when the answer can be pasted), Share. */
+function actionBlocks(reply: Reply, more: boolean, shareMessage: string | undefined): SlackBlock[] {
+  const fits = (value: string | undefined): value is string => value !== undefined && value.trim() !== "" && value.length <= MAX_ACTION_VALUE;
+  const buttons = [
+    ...(more && fits(reply.expand) ? [button("More", MORE_ACTION_ID, reply.expand)] : []),
+    ...(reply.ok && fits(reply.copy) ? [button("Copy as text", COPY_ACTION_ID, reply.copy)] : []),
+    ...(fits(shareMessage) ? [{ ...button("Share in channel", SHARE_ACTION_ID, shareMessage), style: "primary" as const }] : []),
+  ];
+  return buttons.length > 0 ? [{ type: "actions", elements: buttons }] : [];
 }
 
 /** Our own mention of whoever shared, from Slack's payload; never user text. */
@@ -185,16 +199,34 @@ function fit(head: SlackBlock[], body: SlackBlock[], tail: SlackBlock[]): SlackB
   return [...head, ...kept, ...tail];
 }
 
+/**
+ * Paste-ready Markdown as plain text: Slack shows plain_text exactly as written, so what is
+ * copied is clean Markdown, not chat formatting and not a code block.
+ */
+function pasteMessage(reply: Reply, sharedBy: string | undefined): SlackMessage {
+  const markdown = renderMarkdown(reply);
+  // Slack reads &, < and > as control characters even in plain text, and shows the escapes as the characters.
+  const blocks: SlackBlock[] = split(escapeText(markdown), MAX_TEXT)
+    .filter((piece) => piece.trim())
+    .map((piece) => ({ type: "section", text: plain(piece) }));
+  const kept = fit([], blocks, sharedBy ? [context(sharedBy)] : []);
+  const fallback = truncate(escapeText(markdown), MAX_FALLBACK_TEXT);
+  return { text: sharedBy ? `${sharedBy}\n${fallback}` : fallback, blocks: kept };
+}
+
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const sharedBy = attribution(options.sharedBy);
-  const head = reply.title ? [header(reply.title)] : [];
-  const body = [...errorBlocks(reply.error), ...fieldBlocks(reply.fields), ...reply.sections.flatMap(sectionBlocks)];
+  if (reply.format === "markdown" && reply.ok) return pasteMessage(reply, sharedBy);
+  const { reply: shown, more } = screenOf(reply);
+  const head = shown.title ? [header(shown.title)] : [];
+  const lead = shown.lead?.trim() ? [textSection(truncate(escapeText(shown.lead), MAX_TEXT))] : [];
+  const body = [...errorBlocks(shown.error), ...lead, ...fieldBlocks(shown.fields), ...shown.sections.flatMap(sectionBlocks)];
   const tail = [
-    ...suggestionBlocks(reply.suggestions),
-    ...sourceBlocks(reply.sources),
-    ...shareBlocks(options.shareMessage),
+    ...suggestionBlocks(shown.suggestions),
+    ...sourceBlocks(shown),
+    ...actionBlocks(reply, more, options.shareMessage),
     ...(sharedBy ? [context(sharedBy)] : []),
   ];
-  const fallback = truncate(escapeText(renderText(reply)), MAX_FALLBACK_TEXT);
+  const fallback = truncate(escapeText(renderScreen(reply)), MAX_FALLBACK_TEXT);
   return { text: sharedBy ? `${sharedBy}\n${fallback}` : fallback, blocks: fit(head, body, tail) };
 }

@@ -13,9 +13,10 @@ import type { Interpretation } from "../../core/router.js";
 import type { KnowledgeBase } from "../../knowledge/base.js";
 import { STOP_WORDS } from "../../knowledge/normalize.js";
 import type { Kind } from "../../knowledge/schema.js";
+import { sdgDocument } from "../analysis/sdgs.js";
 import { detectField, includesPhrase } from "./fields.js";
 import { readWords } from "./lexicon.js";
-import { isEntryMention, spotEntries, spotTopics, type Mention } from "./mentions.js";
+import { isEntryMention, spotEntries, spotGoalNames, spotTopics, type Mention } from "./mentions.js";
 
 /** The command that says "I know that name, but what do you want to know?". */
 export const CLARIFY_COMMAND = "clarify";
@@ -24,9 +25,6 @@ export const CLARIFY_COMMAND = "clarify";
 const PRONOUNS = new Set(["it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "this", "that", "those", "these", "itself"]);
 /** Openings that carry a question over to a new subject: "and Gavi?", "what about the Quad?", "vs NATO?". */
 const CONTINUATIONS = [["and"], ["what", "about"], ["how", "about"], ["vs"], ["versus"], ["or"], ["same", "for"], ["also"]];
-/** Words asking to shorten the last answer. */
-const LENGTH_WORDS = new Set(["tldr", "shorter", "short", "brief", "briefer", "summary", "summarise", "summarize", "line", "one", "paragraph", "sentence", "version", "quick", "in", "a", "please", "pls", "thanks", "ok", "okay"]);
-const LENGTH_CUES = [["tldr"], ["shorter"], ["in", "one", "line"], ["one", "line"], ["one", "paragraph"], ["short", "version"], ["in", "brief"], ["summarise"], ["summarize"], ["one", "sentence"]];
 /**
  * Entries every answer leans on (the essay and its author): a message naming another
  * entry as well is about that one ("in the essay, why does Slaughter bring up Saudi Arabia").
@@ -126,7 +124,7 @@ export class Interpreter {
 
   private read(text: string): Part {
     const words = readWords(text);
-    const topics = spotTopics(words);
+    const topics = [...spotTopics(words), ...spotGoalNames(words, this.knowledge())];
     const usRoleAsked = topics.some((topic) => topic.id.startsWith("us_role:"));
     const entries = spotEntries(words, this.knowledge())
       .filter(isEntryMention)
@@ -145,14 +143,6 @@ export class Interpreter {
     if (words.length === 0) return undefined;
     const pointsBack = words.some((word) => PRONOUNS.has(word));
     const continues = CONTINUATIONS.some((cue) => includesPhrase(words, cue) === 0) || isSecondPart;
-
-    // "tl;dr", "shorter pls", "in one line": the last answer again, shorter.
-    if (!only && previous && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
-      return this.repeat(previous.command, previous.entries.slice(0, previous.command === "compare" ? 2 : 1).map((entry) => entry.id));
-    }
-    if (!only && LENGTH_CUES.some((cue) => includesPhrase(words, cue) !== -1) && words.every((word) => LENGTH_WORDS.has(word) || STOP_WORDS.has(word))) {
-      return { command: CLARIFY_COMMAND, args: "", subjects: [] };
-    }
 
     // Someone answering our question back ("compare what?" → "Gavi and SEforALL").
     const awaiting = previous?.reply.awaiting;
@@ -231,7 +221,9 @@ export class Interpreter {
     // A topic an intent needs is a weak cue of its own: "SDG7", "which SDGs have no partnership".
     for (const cue of this.topicCues) {
       if (only && cue.command.name !== only) continue;
-      const named = part.entries.some((entry) => !BACKGROUND.has(entry.id) && entry.id !== "agenda-2030");
+      // "SDGs" names the Agenda 2030 document too: that alone does not make a question about a name.
+      const sdgList = sdgDocument(this.knowledge())?.id;
+      const named = part.entries.some((entry) => !BACKGROUND.has(entry.id) && entry.id !== sdgList);
       if (!named && part.topics.some((topic) => topic.kind === cue.intent.needs || (cue.intent.needs === "sdg" && topic.kind === "gaps"))) found.push({ ...cue, score: 5 });
     }
     return found.sort((a, b) => b.score - a.score);
@@ -298,7 +290,7 @@ export class Interpreter {
     const pair = part.words[0] === "vs" || part.words[0] === "versus" || part.words[0] === "or";
     const before = previous.entries[0]?.id;
     if (pair && before) {
-      const pairCommand = this.cues.find((cue) => cue.command.name === previous.command && cue.intent.names === 2)?.command.name ?? "compare";
+      const pairCommand = this.takesPair(previous.command) ? previous.command : this.pairCommand();
       return { command: pairCommand, args: `${before} vs ${named[0]}`, subjects: [before, named[0] as string] };
     }
     const entry = this.knowledge().get(named[0] as string);
@@ -322,7 +314,18 @@ export class Interpreter {
   }
 
   private repeat(command: string, subjects: string[]): Interpretation {
-    return { command, args: subjects.join(command === "compare" ? " vs " : " "), subjects };
+    return { command, args: subjects.join(this.takesPair(command) ? " vs " : " "), subjects };
+  }
+
+  /** Whether `command` can be about two names at once ("A vs B"). */
+  private takesPair(command: string): boolean {
+    return this.cues.some((cue) => cue.command.name === command && cue.intent.names === 2);
+  }
+
+  /** The command for two names and nothing else: the one whose only intent takes a pair. */
+  private pairCommand(): string {
+    const pairOnly = this.cues.find((cue) => cue.intent.names === 2 && this.cues.every((other) => other.command !== cue.command || other.intent.names === 2));
+    return pairOnly?.command.name ?? CLARIFY_COMMAND;
   }
 
   /** Named entries, the likeliest subject first: not the essay when something else is named; ideas and partnerships before people. */

@@ -42,7 +42,6 @@ const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ["whta", "what"],
   ["hwo", "who"],
   ["whoi", "who"],
-  ["tl dr", "tldr"],
   ["q", "question"],
   // Lowercased, "US" and "UN" are "us" and a French article: the cases that still say which.
   ["the us", "the united states"],

@@ -7,6 +7,8 @@ import type { KnowledgeBase } from "../../knowledge/base.js";
 import { entryNames } from "../../knowledge/index.js";
 import { normalize, STOP_WORDS } from "../../knowledge/normalize.js";
 import { GOVERNANCE_TYPES, THREATS, type Kind } from "../../knowledge/schema.js";
+import { readWords } from "./lexicon.js";
+import { sdgGoals } from "../analysis/sdgs.js";
 import { threatLabel, THREAT_WORDS } from "../analysis/threats.js";
 
 export type TopicKind = "threat" | "sdg" | "criterion" | "gaps";
@@ -83,7 +85,8 @@ function buildTable(kb: KnowledgeBase): NameTable {
   for (const entry of kb.entries) {
     table.kinds.set(entry.id, entry.kind);
     for (const name of entryNames(entry)) {
-      const words = contentWords(normalize(name).split(" ").filter(Boolean));
+      // Read like a message, so a French or Spanish name meets the words a message becomes.
+      const words = contentWords(readWords(name));
       // A name that is only filler ("US" is "us") or one letter would match everyday words.
       if (words.length === 0 || words.join("").length < 2) continue;
       if (!table.phrases.has(words.join(" ")) && words.length > 1) {
@@ -291,4 +294,16 @@ export function spotTopics(words: readonly string[]): Mention[] {
   const noPartnership = /\bno (?:partnerships?|one|coverage)\b|\bnot covered\b|\bnobody\b/.test(text);
   if (gap !== -1 || noPartnership) mentions.push({ start: Math.max(gap, 0), end: Math.max(gap, 0) + 1, kind: "gaps", id: "gaps" });
   return mentions;
+}
+
+const goalNames = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/** SDGs named by their names ("gender equality", "clean water and sanitation"), as `sdg` mentions. */
+export function spotGoalNames(words: readonly string[], kb: KnowledgeBase): Mention[] {
+  let phrases = goalNames.get(kb);
+  if (!phrases) {
+    phrases = new Map(sdgGoals(kb).map((goal) => [contentWords(readWords(goal.name)).join(" "), String(goal.number)]));
+    goalNames.set(kb, phrases);
+  }
+  return spotPhrases(words, phrases, "sdg");
 }

@@ -6,7 +6,7 @@ import { ASK_PREFIX, COLORS, LIMITS, renderNotice, renderReply } from "../../../
 import { split, truncate } from "../../../src/adapters/shared/text-fit.js";
 import { escapeMarkdown, neutraliseMentions } from "../../../src/adapters/discord/text.js";
 import type { Kind } from "../../../src/knowledge/schema.js";
-import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
+import { ESSAY, failure, FULL, miss, searchList, shortCard } from "../../support/sample-replies.js";
 import { discordProblems, shownTexts } from "./limits.js";
 
 const card = reply("partnership", {
@@ -21,6 +21,7 @@ const card = reply("partnership", {
   ],
   entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
   sources: [ESSAY, { title: "Gavi annual report", publisher: "Gavi", year: 2023 }],
+  length: FULL,
 });
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -137,10 +138,54 @@ describe("escaping: Reply text is shown exactly as written and never pings", () 
   });
 });
 
+describe("the first screen and the expanded reply", () => {
+  it("given a card, then the first embed shows the lead and the marked fields, sources in short, and a More button that asks for it in full", () => {
+    const message = renderReply(shortCard);
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.embeds).toHaveLength(1);
+    const [embed] = message.embeds;
+    expect(embed?.description).toBe(escapeMarkdown(shortCard.lead ?? ""));
+    expect(embed?.fields?.map((field) => field.name)).toEqual(["U.S. role", "Measurable goal"]);
+    expect(embed?.footer?.text).toBe("Source:\nSlaughter, Foreign Affairs 2024, §3");
+    expect(message.components.flatMap((row) => row.components)).toEqual([
+      expect.objectContaining({ custom_id: `${ASK_PREFIX}partnership gavi --full`, label: "More" }),
+    ]);
+  });
+
+  it("given the same card asked in full, then everything is shown once, with full references, and no More button", () => {
+    const message = renderReply({ ...shortCard, length: FULL });
+    expect(discordProblems(message)).toEqual([]);
+    const [embed] = message.embeds;
+    expect(embed?.description?.split(escapeMarkdown(shortCard.lead ?? "")).length).toBe(2);
+    expect(embed?.description).toContain("**Members by sector**");
+    expect(embed?.fields?.map((field) => field.name)).toEqual(["U.S. role", "Founded"]);
+    expect(embed?.footer?.text).toContain("Anne-Marie Slaughter (Foreign Affairs, 2024)");
+    expect(message.components).toEqual([]);
+  });
+
+  it("given an answer that can be pasted, then Copy as text asks for its Markdown, which arrives as Markdown to copy", () => {
+    const pasteable = { ...shortCard, copy: "brief gavi --md" };
+    expect(buttons(pasteable)).toContainEqual(expect.objectContaining({ custom_id: `${ASK_PREFIX}brief gavi --md`, label: "Copy as text" }));
+    const pasted = renderReply({ ...pasteable, format: "markdown" });
+    expect(discordProblems(pasted)).toEqual([]);
+    expect(pasted.embeds[0]?.description).toMatch(/^# Gavi, the Vaccine Alliance\n\n/);
+    expect(pasted.embeds[0]?.description).toContain("## Members by sector\n\n- Governments: donors & implementing countries");
+    expect(pasted.components).toEqual([]);
+  });
+
+  it("given suggestions that fill every row and a More button, then the More row is kept within Discord's five rows", () => {
+    const many = Array.from({ length: 30 }, (_, index) => ref(`entry-${index}`, `Entry ${index}`));
+    const message = renderReply({ ...shortCard, suggestions: many });
+    expect(discordProblems(message)).toEqual([]);
+    expect(message.components).toHaveLength(LIMITS.actionRows);
+    expect(message.components.at(-1)?.components.map((button) => button.label)).toEqual(["More"]);
+  });
+});
+
 describe("Discord's limits: long replies are split or cut on boundaries, never refused", () => {
   it("given a description longer than one embed, then it continues in further embeds, cut between lines, within 6000 in all", () => {
     const items = Array.from({ length: 120 }, (_, index) => `Point ${index}: ${"detail ".repeat(8).trim()}`);
-    const message = renderReply(reply("search", { title: "Many results", sections: [{ items }], sources: [ESSAY] }));
+    const message = renderReply(reply("search", { title: "Many results", sections: [{ items }], sources: [ESSAY], length: FULL }));
     expect(discordProblems(message)).toEqual([]);
     expect(message.embeds.length).toBeGreaterThan(1);
     expect(message.embeds[0]?.title).toBe("Many results");
@@ -153,7 +198,7 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
 
   it("given one paragraph far over every limit, then it is cut between words and says it was shortened", () => {
     const paragraph = Array.from({ length: 3000 }, (_, index) => `word${index}`).join(" ");
-    const message = renderReply(reply("concept", { title: "Long", sections: [{ text: paragraph }] }));
+    const message = renderReply(reply("concept", { title: "Long", sections: [{ text: paragraph }], length: FULL }));
     expect(discordProblems(message)).toEqual([]);
     const shown = message.embeds.map((embed) => embed.description ?? "").join(" ");
     const known = new Set(words(paragraph));
@@ -167,6 +212,7 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
         title: "Title ".repeat(60),
         fields: [{ label: "Label ".repeat(60), value: "Value ".repeat(300) }],
         sources: Array.from({ length: 40 }, (_, index) => ({ ...ESSAY, title: `${ESSAY.title} ${index}` })),
+        length: FULL,
       }),
     );
     expect(discordProblems(message)).toEqual([]);
@@ -180,7 +226,7 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
 
   it("given more than 25 fields, then the first 25 are kept", () => {
     const fields = Array.from({ length: 30 }, (_, index) => ({ label: `Field ${index}`, value: `${index}` }));
-    const message = renderReply(reply("actor", { title: "Fields", fields }));
+    const message = renderReply(reply("actor", { title: "Fields", fields, length: FULL }));
     expect(discordProblems(message)).toEqual([]);
     expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual(fields.slice(0, 25).map((field) => field.label));
   });
@@ -209,6 +255,11 @@ describe("Discord's limits: long replies are split or cut on boundaries, never r
       suggestions: fc.array(anyRef, { maxLength: 30 }),
       sources: fc.array(fc.record({ title: shortText, author: shortText, year: fc.constant(2024) }), { maxLength: 20 }),
       error: fc.record({ code: fc.constantFrom(...ERROR_CODES), message: text }),
+      lead: fc.option(text, { nil: undefined }),
+      length: fc.constantFrom(undefined, FULL, { form: "line" as const }, { form: "paragraph" as const }, { form: "short" as const, points: 2 }),
+      expand: fc.option(shortText, { nil: undefined }),
+      copy: fc.option(shortText, { nil: undefined }),
+      format: fc.constantFrom(undefined, "markdown" as const),
     });
     fc.assert(
       fc.property(anyReply, (generated) => {

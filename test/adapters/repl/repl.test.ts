@@ -48,6 +48,16 @@ describe("the REPL on a pipe", () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it("shows each answer's first screen, and the whole of it after “more”, as in a chat", async () => {
+    const result = await run("src/adapters/repl/main.ts", ["--json"], "partnership gavi\nmore\n");
+    const [first, expanded] = jsonLines(result.stdout) as Array<{ text: string; short: string; command: string }>;
+    expect(first?.short).toMatch(/^Gavi, the Vaccine Alliance\n/);
+    expect(first?.short).toMatch(/More: say “more”/);
+    expect(first?.short).not.toContain("Members by sector");
+    expect(expanded?.short).toBe(first?.text);
+    expect(expanded?.short).toContain("Members by sector");
+  });
+
   it("answers a large batch line by line: no rate limit applies locally", async () => {
     const messages = Array.from({ length: 60 }, (_, index) => (index % 2 ? "nato" : "search climate"));
     const result = await run("src/adapters/repl/main.ts", ["--json"], `${messages.join("\n")}\n`);
@@ -81,10 +91,14 @@ describe("the one-shot CLI", () => {
     expect(jsonLines(result.stdout)).toEqual([expect.objectContaining({ ok: true, entries: [expect.objectContaining({ id: "quad" })] })]);
   });
 
-  it("prints the full multi-line card as text", async () => {
-    const result = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All"]);
-    expect(result.stdout.split("\n")[0]).toBe("Sustainable Energy for All");
-    expect(result.stdout).toMatch(/Sources:/);
+  it("prints the card's first screen as text, and the whole card when asked in full", async () => {
+    const short = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All"]);
+    expect(short.stdout.split("\n")[0]).toBe("Sustainable Energy for All");
+    expect(short.stdout).toMatch(/Sources:\n {2}Slaughter, Foreign Affairs 2024/);
+    expect(short.stdout).toMatch(/More: say “more” \(or add “in full”\)\.\n$/);
+    const full = await run("src/adapters/repl/cli.ts", ["partnership", "SE4All", "in", "full"]);
+    expect(full.stdout).toContain("Members by sector");
+    expect(full.stdout).not.toContain("More: say");
   });
 
   it("given a REDIS_URL in the environment (a replica's settings), then it answers from its own memory and exits, never waiting on Redis", async () => {

@@ -15,7 +15,7 @@ import { Router } from "../../../src/core/router.js";
 import type { Reply } from "../../../src/core/reply.js";
 import type { SlackAdapter, SlackListenOptions } from "../../../src/adapters/slack/index.js";
 import { SLACK_NOT_ALLOWED_TEXT as NOT_ALLOWED_TEXT } from "../../../src/app.js";
-import { ASK_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
+import { ASK_ACTION_PREFIX, MORE_ACTION_ID, SHARE_ACTION_ID } from "../../../src/adapters/slack/render.js";
 import { KNOWLEDGE_DIR } from "../../support/app.js";
 import {
   apiMethod,
@@ -82,7 +82,7 @@ afterAll(async () => {
 });
 
 describe("slash command", () => {
-  it("given `/attache gavi`, then it acks 200 with an empty body and the Gavi card arrives at the response_url, ephemeral, with a Share button", async () => {
+  it("given `/attache gavi`, then it acks 200 with an empty body and the Gavi card's first screen arrives at the response_url, ephemeral, with More and Share buttons", async () => {
     const response = responseUrl();
     const ack = await slashCommand(main.url, { text: "gavi", response_url: response.url });
     expect(ack.status).toBe(200);
@@ -90,7 +90,9 @@ describe("slash command", () => {
     const answer = await response.next();
     expect(payload(answer).response_type).toBe("ephemeral");
     expect(payload(answer).blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Gavi, the Vaccine Alliance", emoji: true } });
-    expect(allTexts(payload(answer)).some((text) => text.startsWith("*Founded*\n2000"))).toBe(true);
+    expect(allTexts(payload(answer)).some((text) => text.startsWith("*U.S. role*\n"))).toBe(true);
+    expect(allTexts(payload(answer)).some((text) => text.startsWith("*Founded*"))).toBe(false);
+    expect(buttonsOf(answer)).toContainEqual(expect.objectContaining({ action_id: MORE_ACTION_ID, value: "gavi --full" }));
     expect(buttonsOf(answer)).toContainEqual(expect.objectContaining({ action_id: SHARE_ACTION_ID, value: "gavi" }));
     expect(payload(answer).text).toContain("Gavi, the Vaccine Alliance");
     expect(slackProblems(payload(answer))).toEqual([]);
@@ -132,6 +134,22 @@ describe("slash command", () => {
     expect(headerOf(answer)).toBe(suggested?.title);
     expect(payload(answer)).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(buttonsOf(answer)).toContainEqual(expect.objectContaining({ action_id: SHARE_ACTION_ID, value: suggestion?.value }));
+  });
+});
+
+describe("More", () => {
+  it("given a click on More under a first screen, then the whole card arrives, ephemeral, with no More button", async () => {
+    const click = responseUrl();
+    const ack = await buttonClick(main.url, { action_id: MORE_ACTION_ID, value: "gavi --full", response_url: click.url });
+    expect(ack.status).toBe(200);
+    const answer = await click.next();
+    expect(headerOf(answer)).toBe("Gavi, the Vaccine Alliance");
+    expect(payload(answer)).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    const texts = allTexts(payload(answer)).join("\n");
+    expect(texts).toContain("*Founded*\n2000");
+    expect(texts).toContain("*Members by sector*");
+    expect(buttonsOf(answer).map((button) => button.action_id)).not.toContain(MORE_ACTION_ID);
+    expect(slackProblems(payload(answer))).toEqual([]);
   });
 });
 
@@ -300,7 +318,7 @@ class ScriptedRouter extends Router {
   override async handle(text: string, origin?: Origin): Promise<Reply> {
     await this.gate;
     if (text !== "gavi, forty times") return super.handle(text, origin);
-    const card = await super.handle("gavi", origin);
+    const card = await super.handle("gavi in full", origin);
     return { ...card, sections: Array.from({ length: 40 }, () => card.sections).flat() };
   }
 }

@@ -3,16 +3,18 @@ import { describe, expect, it } from "vitest";
 import { errorReply, reply, type Reply } from "../../../src/core/reply.js";
 import {
   ASK_ACTION_PREFIX,
+  COPY_ACTION_ID,
   escapeText,
   MAX_HEADER_TEXT,
   MAX_SUGGESTIONS,
+  MORE_ACTION_ID,
   renderReply,
   SHARE_ACTION_ID,
   type SlackBlock,
   type SlackMessage,
 } from "../../../src/adapters/slack/render.js";
 import { split as splitText, truncate as truncateText } from "../../../src/adapters/shared/text-fit.js";
-import { ESSAY, failure, miss, searchList } from "../../support/sample-replies.js";
+import { ESSAY, failure, FULL, miss, searchList, shortCard } from "../../support/sample-replies.js";
 import { allTexts, slackProblems } from "./limits.js";
 
 const card = reply("partnership", {
@@ -27,6 +29,7 @@ const card = reply("partnership", {
   ],
   entries: [{ id: "gavi", kind: "partnership", title: "Gavi, the Vaccine Alliance" }],
   sources: [ESSAY],
+  length: FULL,
 });
 
 const blocksOfType = <T extends SlackBlock["type"]>(message: SlackMessage, type: T) =>
@@ -102,6 +105,44 @@ describe("Block Kit rendering of each reply shape", () => {
   });
 });
 
+describe("the first screen and the expanded reply", () => {
+  it("given a card, then the first screen shows the lead and the marked fields, sources in short, and a More button that asks for it in full", () => {
+    const message = renderReply(shortCard);
+    expect(slackProblems(message)).toEqual([]);
+    expect(allTexts(message)).toContain(escapeText(shortCard.lead ?? ""));
+    const [fields] = blocksOfType(message, "section").filter((block) => block.fields);
+    expect(fields?.fields?.map((field) => field.text)).toEqual(["*U.S. role*\nFunder", "*Measurable goal*\n500 million children vaccinated by 2030"]);
+    expect(JSON.stringify(message)).not.toContain("Members by sector");
+    expect(blocksOfType(message, "context").at(-1)?.elements[0]).toMatchObject({ text: "*Source*\nSlaughter, Foreign Affairs 2024, §3" });
+    expect(buttons(message)).toContainEqual(expect.objectContaining({ action_id: MORE_ACTION_ID, value: "partnership gavi --full" }));
+    expect(message.text).not.toContain("Members by sector");
+  });
+
+  it("given the same card asked in full, then everything is shown, once, with full references and no More button", () => {
+    const message = renderReply({ ...shortCard, length: FULL });
+    expect(slackProblems(message)).toEqual([]);
+    const texts = allTexts(message).join("\n");
+    expect(texts).toContain("*Members by sector*");
+    expect(texts).not.toContain("Measurable goal");
+    expect(texts.split(escapeText(shortCard.lead ?? "")).length).toBe(2);
+    expect(texts).toContain("How America Can Succeed in a Multialigned World, Anne-Marie Slaughter (Foreign Affairs, 2024)");
+    expect(buttons(message).map((button) => button.action_id)).not.toContain(MORE_ACTION_ID);
+  });
+
+  it("given an answer that can be pasted, then Copy as text asks for it as Markdown; the Markdown comes as plain text, not chat formatting", () => {
+    const pasteable = { ...shortCard, copy: "brief gavi --md" };
+    expect(buttons(renderReply(pasteable))).toContainEqual(expect.objectContaining({ action_id: COPY_ACTION_ID, value: "brief gavi --md" }));
+    const pasted = renderReply({ ...pasteable, format: "markdown" });
+    expect(slackProblems(pasted)).toEqual([]);
+    expect(pasted.blocks.every((block) => block.type === "section" && block.text?.type === "plain_text")).toBe(true);
+    const text = allTexts(pasted).join("\n");
+    expect(text).toMatch(/^# Gavi, the Vaccine Alliance\n\n/);
+    expect(text).toContain("## Members by sector\n\n- Governments: donors &amp; implementing countries");
+    expect(text).not.toContain("```");
+    expect(buttons(pasted)).toEqual([]);
+  });
+});
+
 describe("escaping: Reply text is plain, so nothing in it becomes live in Slack", () => {
   const hostile = "<!channel> <!here> <!everyone> <@U123ABC> <https://evil.example|click> & &lt;";
 
@@ -130,7 +171,7 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
 
   it("given a section longer than 3000 characters, then it becomes several sections, split between lines", () => {
     const text = Array.from({ length: 8 }, (_, n) => paragraph(n)).join("\n");
-    const message = renderReply(reply("concept", { title: "Long", sections: [{ text }] }));
+    const message = renderReply(reply("concept", { title: "Long", sections: [{ text }], length: FULL }));
     expect(slackProblems(message)).toEqual([]);
     const sections = blocksOfType(message, "section");
     expect(sections.length).toBeGreaterThan(1);
@@ -139,7 +180,7 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
 
   it("given a reply longer than a whole message, then it is cut at a line or word end with a …more note", () => {
     const sections = Array.from({ length: 80 }, (_, n) => ({ heading: `Part ${n}`, text: paragraph(n), items: ["one & two", "three"] }));
-    const message = renderReply(reply("concept", { title: "Very long", sections, suggestions: miss.suggestions, sources: [ESSAY] }), {
+    const message = renderReply(reply("concept", { title: "Very long", sections, suggestions: miss.suggestions, sources: [ESSAY], length: FULL }), {
       shareMessage: "concept very long",
     });
     expect(slackProblems(message)).toEqual([]);
@@ -154,7 +195,7 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
 
   it("given more than 50 short sections, then no more than 50 blocks are sent", () => {
     const sections = Array.from({ length: 120 }, (_, n) => ({ text: `Point ${n}.` }));
-    const message = renderReply(reply("search", { title: "Many", sections }));
+    const message = renderReply(reply("search", { title: "Many", sections, length: FULL }));
     expect(slackProblems(message)).toEqual([]);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(message)).toContain("…more");
@@ -163,7 +204,7 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
   it("given a title, a field and a suggestion too long for their places, then each is shortened at a word end", () => {
     const long = "Partnership ".repeat(40).trim();
     const fields = [{ label: "Members", value: "member ".repeat(500).trim() }];
-    const message = renderReply(reply("concept", { title: long, fields, suggestions: [{ id: "p", kind: "concept", title: long }] }));
+    const message = renderReply(reply("concept", { title: long, fields, suggestions: [{ id: "p", kind: "concept", title: long }], length: FULL }));
     expect(slackProblems(message)).toEqual([]);
     const title = (message.blocks[0] as { text: { text: string } }).text.text;
     expect(title.length).toBeLessThanOrEqual(MAX_HEADER_TEXT);
@@ -174,14 +215,14 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
 
   it("given more than 10 fields, then they are spread over sections of at most 10", () => {
     const fields = Array.from({ length: 13 }, (_, n) => ({ label: `Label ${n}`, value: `value ${n}` }));
-    const message = renderReply(reply("concept", { title: "Fields", fields }));
+    const message = renderReply(reply("concept", { title: "Fields", fields, length: FULL }));
     expect(slackProblems(message)).toEqual([]);
     expect(blocksOfType(message, "section").map((block) => block.fields?.length)).toEqual([10, 3]);
   });
 
   it("given fields that together exceed what a message holds, then the first ones that fit are kept, with a …more note", () => {
     const fields = Array.from({ length: 13 }, (_, n) => ({ label: `Label ${n}`, value: "value ".repeat(500).trim() }));
-    const message = renderReply(reply("concept", { title: "Fields", fields }));
+    const message = renderReply(reply("concept", { title: "Fields", fields, length: FULL }));
     expect(slackProblems(message)).toEqual([]);
     expect(blocksOfType(message, "section").map((block) => block.fields?.length)).toEqual([4]);
     expect(JSON.stringify(message)).toContain("…more");
@@ -217,10 +258,16 @@ describe("Slack's limits: long replies are split or shortened on boundaries, nev
       entries: fc.constant([]),
       suggestions: fc.array(fc.record({ id: fc.constant("x"), kind: fc.constant("concept" as const), title: text.filter((t) => t.trim() !== "") }), { maxLength: 8 }),
       sources: fc.array(fc.constant(ESSAY), { maxLength: 3 }),
+      lead: fc.option(text, { nil: undefined }),
+      length: fc.constantFrom(undefined, FULL, { form: "line" as const }, { form: "paragraph" as const }, { form: "short" as const, points: 2 }),
+      expand: fc.option(text, { nil: undefined }),
+      copy: fc.option(text, { nil: undefined }),
+      format: fc.constantFrom(undefined, "markdown" as const),
     });
     fc.assert(
       fc.property(replies, (generated) => {
-        const nonEmpty = generated.title || generated.fields.length > 0 || generated.sections.some((s) => s.text?.trim() || s.heading?.trim());
+        const nonEmpty =
+          generated.title || generated.lead?.trim() || generated.fields.length > 0 || generated.sections.some((s) => s.text?.trim() || s.heading?.trim());
         fc.pre(Boolean(nonEmpty));
         expect(slackProblems(renderReply(generated, { shareMessage: "x" }))).toEqual([]);
       }),
