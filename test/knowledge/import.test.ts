@@ -47,9 +47,10 @@ describe("kb:import", () => {
     expect(check.stdout).toMatch(/No problems found\./);
     expect(check.status).toBe(0);
 
-    const answer = run("src/adapters/repl/cli.ts", ["partnership ECRC"]);
+    const answer = run("src/adapters/repl/cli.ts", ["partnership ECRC in full"]);
     expect(answer.stdout).toMatch(/Example Coastal Resilience Compact/);
-    expect(answer.stdout).toMatch(/Example Ocean Secretariat/);
+    expect(answer.stdout).toMatch(/Hosted by: Example Ocean Secretariat/);
+    expect(answer.stdout).toMatch(/Governments: Exampleland, Samplestan/);
   });
 
   it("--dry-run writes nothing; a second import keeps existing files unless --force", async () => {
