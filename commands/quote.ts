@@ -26,7 +26,7 @@ export default defineCommand({
   examples: ["quote jaishankar", "quote open world", "quote"],
   argument: { name: "topic", description: "A speaker or topic (optional)", required: false, completes: ["actor", "quote"] },
   intents: [
-    { cues: ["say", "said", "says", "saying", "quote", "quotes", "quoted", "line", "words", "remarks", "statement", "put it"], names: 1, about: ["actor", "document", "quote"], weight: 3 },
+    { cues: ["say", "said", "says", "saying", "quote", "quotes", "quoted", "line", "words", "remarks", "statement", "put it", "think", "thinks", "view on", "views on", "opinion"], names: 1, about: ["actor", "document", "quote"], weight: 3 },
     { cues: [], names: 1, about: ["quote"], namesAlone: true },
   ],
   handler: ({ args }, { kb }) => {

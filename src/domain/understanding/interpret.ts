@@ -41,7 +41,7 @@ const ABOUT_THE_SUBJECT = new Set([
   "policy", "policies", "foreign", "stance", "position", "positions", "view", "views", "strategy", "approach", "role",
   "relations", "relationship", "ties", "idea", "ideas", "concept", "term", "thing", "model", "essay", "argument",
   "later", "next", "tomorrow", "today", "yesterday", "week", "again", "really", "exactly", "here", "now", "context",
-  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "process", "framework", "agenda", "coming", "upcoming", "soon",
+  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
 ]);
 /** Asking to do something, not to know something: "can I volunteer at the COP", "how do I register for Davos". */
 const PRACTICAL = [["how", "do", "i"], ["how", "can", "i"], ["can", "i"], ["where", "can", "i"], ["how", "to"], ["help", "me"], ["can", "we"], ["do", "i", "need"]];
@@ -164,7 +164,8 @@ export class Interpreter {
     for (const match of matches) {
       // A command word with more names than it takes ("compare A vs B vs C") is the command's to refuse.
       if (only && match.intent.names > 0 && new Set(part.entries.map((entry) => entry.id)).size > match.intent.names) return undefined;
-      const fitted = this.fit(match, part, pointsBack || part.entries.length === 0 || continues ? previous : undefined, match);
+      // The last answer fills in only what the message points back to ("it", "and …?").
+      const fitted = this.fit(match, part, pointsBack || continues ? previous : undefined, match);
       if (fitted) return fitted;
     }
     if (only) {

@@ -238,6 +238,7 @@ const US_ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:leave|leaves|left|leaving|without|exclude|excludes|excluding|outside)\b.*\bunited states\b|\bunited states\b.*\b(?:outside|out|not in|stays out|excluded)\b/, "outside"],
   [/\bunited states\b.*\bno role\b|\bno\b.*\bunited states role\b|\bunited states\b.*\bhas no\b/, "none"],
   [/\bunited states\b.*\b(?:leads?|leading|led|chairs?|in charge)\b|\b(?:led|run) by\b.*\bunited states\b/, "leads"],
+  [/\bunited states\b.*\b(?:no longer|stopped|withheld|withholds|cut|halted|suspended)\b|\b(?:withheld|cut|stopped) by\b.*\bunited states\b/, "withheld"],
   [/\bunited states\b.*\b(?:funds?|funding|funder|pays|finances?)\b|\bfunded by\b.*\bunited states\b/, "funder"],
   [/\bunited states\b.*\bmember\b|\bmember\b.*\bunited states\b/, "member"],
 ];
