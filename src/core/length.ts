@@ -80,9 +80,11 @@ function readForm(message: string): { length: Length; message: string } {
     const match = cue.pattern.exec(message);
     const length = match && cue.length(match);
     if (!match || !length) continue;
+    const rest = withoutCue(message, match);
+    if (!/[\p{L}\p{N}]/u.test(rest.replace(POLITENESS, ""))) return { length, message: BARE_CUE_MESSAGE };
     // "3 talking points on X" asks for a brief as well as its length: the words that say so stay.
-    const rest = withoutCue(message, match, /talking\s+points?/i.exec(match[0])?.[0]);
-    return { length, message: /[\p{L}\p{N}]/u.test(rest.replace(POLITENESS, "")) ? rest : BARE_CUE_MESSAGE };
+    const asked = /talking\s+points?/i.exec(match[0])?.[0];
+    return { length, message: asked ? withoutCue(message, match, asked) : rest };
   }
   return { length: DEFAULT_LENGTH, message };
 }

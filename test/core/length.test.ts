@@ -33,7 +33,7 @@ describe("readLength: the length a message asks for, and the message without the
       expect(readLength(words)).toEqual({ length: { form: "full" }, message: BARE_CUE_MESSAGE });
     }
     expect(readLength("shorter pls")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
-    expect(readLength("3 points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
+    expect(readLength("3 talking points")).toEqual({ length: { form: "short", points: 3 }, message: BARE_CUE_MESSAGE });
     expect(readLength("in one paragraph, please?")).toEqual({ length: { form: "paragraph" }, message: BARE_CUE_MESSAGE });
   });
 

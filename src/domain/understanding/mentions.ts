@@ -221,6 +221,7 @@ const CRITERION_WORDS: Record<string, readonly string[]> = {
   "sector:technical_academic": ["academics", "academic", "academia", "universities", "researchers", "technical community", "scientists"],
   "sector:international_organisations": ["international organisations", "international organizations", "international bodies", "multilateral organisations", "un agencies"],
   "sector:governments": ["governments", "national governments"],
+  "all:true": ["all partnerships", "every partnership", "all the partnerships", "list of partnerships", "list partnerships"],
   "measurable:true": ["measurable", "quantifiable", "quantified", "measurable goals", "targets", "metrics", "numbers"],
   "governance:un": ["un body", "un bodies", "un agency", "un agencies", "united nations body", "united nations bodies", "united nations agency", "united nations agencies", "un process", "un processes", "united nations process", "united nations processes"],
   "governance:multilateral-bank": ["multilateral bank", "multilateral banks", "development bank", "development banks", "banks"],
@@ -238,6 +239,7 @@ const US_ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:leave|leaves|left|leaving|without|exclude|excludes|excluding|outside)\b.*\bunited states\b|\bunited states\b.*\b(?:outside|out|not in|stays out|excluded)\b/, "outside"],
   [/\bunited states\b.*\bno role\b|\bno\b.*\bunited states role\b|\bunited states\b.*\bhas no\b/, "none"],
   [/\bunited states\b.*\b(?:leads?|leading|led|chairs?|in charge)\b|\b(?:led|run) by\b.*\bunited states\b/, "leads"],
+  [/\bunited states\b.*\b(?:no longer|stopped|withheld|withholds|cut|halted|suspended)\b|\b(?:withheld|cut|stopped) by\b.*\bunited states\b/, "withheld"],
   [/\bunited states\b.*\b(?:funds?|funding|funder|pays|finances?)\b|\bfunded by\b.*\bunited states\b/, "funder"],
   [/\bunited states\b.*\bmember\b|\bmember\b.*\bunited states\b/, "member"],
 ];
