@@ -14,7 +14,7 @@ import { MAX_MESSAGE_LENGTH } from "./core/parse.js";
 import { Router, type RouterOptions } from "./core/router.js";
 import { MemoryStore, type Store } from "./core/store.js";
 import { Interpreter } from "./domain/understanding/interpret.js";
-import type { Adapter } from "./adapters/shared/adapter.js";
+import type { Adapter } from "./core/adapter.js";
 import { Metrics } from "./infra/metrics.js";
 import { RedisStore } from "./infra/redis-store.js";
 import { openKnowledgeBase, type KnowledgeBase } from "./knowledge/base.js";

@@ -6,7 +6,8 @@
 import { createApp, type App } from "./app.js";
 import { loadConfig } from "./config.js";
 import { runTerminalRepl } from "./adapters/repl/terminal.js";
-import { chatPlatforms, type Adapter, type ChatPlatforms } from "./adapters/shared/adapter.js";
+import { chatPlatforms, type ChatPlatforms } from "./adapters/shared/adapter.js";
+import type { Adapter } from "./core/adapter.js";
 import { runAdapters } from "./adapters/shared/run.js";
 import { exitOnStartupError } from "./startup.js";
 

@@ -10,7 +10,7 @@
  */
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { Logger } from "../core/log.js";
+import type { Logger } from "pino";
 import { KnowledgeBase } from "./base.js";
 import { KnowledgeFolder, type FolderOptions, type FolderResult } from "./folder.js";
 import type { Entry } from "./schema.js";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
-import type { Adapter } from "../../src/adapters/shared/adapter.js";
+import type { Adapter } from "../../src/core/adapter.js";
 import { startHealthServer, type HealthServer } from "../../src/infra/health.js";
 import { KNOWLEDGE_DIR, recordingLogger, testConfig } from "../support/app.js";
 import { freePort } from "../support/processes.js";

@@ -23,7 +23,8 @@ import {
 } from "discord.js";
 import type { App } from "../../app.js";
 import { ConfigError, type Config } from "../../config.js";
-import { ConnectionAdapter, requireSetting, type Adapter, type Connection } from "../shared/adapter.js";
+import type { Adapter } from "../../core/adapter.js";
+import { ConnectionAdapter, requireSetting, type Connection } from "../shared/adapter.js";
 import { InFlight } from "../shared/in-flight.js";
 import { apology, newErrorId } from "../../core/errors.js";
 import { isAllowed, type Origin } from "../../core/middleware.js";

@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShardingManager, type Shard, type ShardingManagerOptions } from "discord.js";
 import type { App } from "../../app.js";
-import { ConnectionAdapter, requireSetting, type Adapter } from "../shared/adapter.js";
+import type { Adapter } from "../../core/adapter.js";
+import { ConnectionAdapter, requireSetting } from "../shared/adapter.js";
 import { STOP_GRACE_MS, TOKEN_HINT } from "./index.js";
 
 /** Discord starts one gateway session per 5 s for most bots (max_concurrency 1): shards start this far apart. */

@@ -1,23 +1,10 @@
 /**
- * The one contract every chat adapter keeps, so `npm start` and each Discord shard start
- * and stop them all the same way (after vercel/chat's `Adapter` and Bolt's `Receiver`).
+ * Helpers every chat adapter shares: a connection kept behind the Adapter contract
+ * (src/core/adapter.ts), stop-once, credential checks.
  */
+import type { Adapter } from "../../core/adapter.js";
 import type { Config } from "../../config.js";
 import { ConfigError } from "../../config.js";
-
-export interface Adapter {
-  /** "slack", "discord": for logs and /readyz. */
-  readonly name: string;
-  /** Connects or starts listening; resolves once messages are being taken. */
-  start(): Promise<void>;
-  /**
-   * Takes no new messages, lets those already taken be answered within `graceMs`, then
-   * disconnects. Safe to call more than once (a second signal, a test's cleanup).
-   */
-  stop(graceMs?: number): Promise<void>;
-  /** True while connected and taking messages (for /readyz). */
-  readonly ready: boolean;
-}
 
 /** What an adapter's `connect` hands back: the way to take it down again. */
 export interface Connection {

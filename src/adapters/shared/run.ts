@@ -5,7 +5,7 @@
  */
 import type { App } from "../../app.js";
 import { startHealthServer } from "../../infra/health.js";
-import type { Adapter } from "./adapter.js";
+import type { Adapter } from "../../core/adapter.js";
 import { keepServingOnStrayErrors } from "./process-guards.js";
 
 /** How long in-flight replies may take to finish once a shutdown signal arrives. */

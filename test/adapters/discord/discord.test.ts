@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../../src/app.js";
-import type { Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
+import type { Adapter as DiscordAdapter } from "../../../src/core/adapter.js";
 import { DISCORD_DM_NOT_ALLOWED_TEXT as DM_NOT_ALLOWED_TEXT, DISCORD_NOT_ALLOWED_TEXT as GUILD_NOT_ALLOWED_TEXT } from "../../../src/app.js";
 import { ASK_PREFIX, LIMITS } from "../../../src/adapters/discord/render.js";
 import type { RecordingLogger } from "../../support/app.js";

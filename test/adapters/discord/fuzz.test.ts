@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASK_PREFIX } from "../../../src/adapters/discord/render.js";
-import type { Adapter } from "../../../src/adapters/shared/adapter.js";
+import type { Adapter } from "../../../src/core/adapter.js";
 import { hostileText } from "../../support/hostile.js";
 import { waitFor } from "../../support/wait.js";
 import { FakeDiscord, type RecordedRequest } from "./fake-discord.js";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Adapter as DiscordAdapter } from "../../../src/adapters/shared/adapter.js";
+import type { Adapter as DiscordAdapter } from "../../../src/core/adapter.js";
 import { createShardsAdapter, managerOptions, shardEntry } from "../../../src/adapters/discord/sharding.js";
 import { started } from "../../../src/adapters/shared/adapter.js";
 import { PROJECT_ROOT } from "../../../src/config.js";
