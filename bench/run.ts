@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: Attaché's performance, measured the same way every time, beside
+ * `npm run bench [-- --quick] [-- --skip-50000]`: Attaché's performance, measured the same way every time, beside
  * what a user would pick instead. Prints one table and writes everything as JSON to
  * bench/results/latest.json (a --quick smoke run writes bench/results/quick.json instead).
  * A full run takes about 3 minutes on 2 cores; bench/README.md says how each number is measured.
@@ -14,6 +14,7 @@ import { KNOWLEDGE_DIR } from "../test/support/app.js";
 import { attache, ENGINES } from "./lib/engines.js";
 import { mixedQueries } from "./lib/queries.js";
 import type { CorpusSpec } from "./lib/corpora.js";
+import { benchLoad } from "./lib/load-bench.js";
 import { benchLatency, benchQuality } from "./lib/search-bench.js";
 import { benchSlack } from "./lib/slack-bench.js";
 import { benchStartup } from "./lib/startup-bench.js";
@@ -21,10 +22,21 @@ import { benchUnderstanding, understandingRows } from "./lib/understanding-bench
 import { buildRows, renderTable, TARGETS } from "./lib/table.js";
 
 const quick = process.argv.includes("--quick");
+/** Leaves out the 50,000-entry folder of the load section (writing and loading it takes a few minutes). */
+const skipLargest = process.argv.includes("--skip-50000");
 
 const SETTINGS = quick
-  ? { sizes: [1_000], queries: 200, peerBudgetMs: 1_000, attacheBudgetMs: 10_000, startupRuns: { compiled: 1, dev: 1 }, slackRequests: 100 }
-  : { sizes: [1_000, 10_000, 50_000], queries: 1_000, peerBudgetMs: 8_000, attacheBudgetMs: 60_000, startupRuns: { compiled: 7, dev: 3 }, slackRequests: 1_000 };
+  ? { sizes: [1_000], queries: 200, peerBudgetMs: 1_000, attacheBudgetMs: 10_000, startupRuns: { compiled: 1, dev: 1 }, slackRequests: 100, loadSizes: [1_000], loadRuns: 1 }
+  : {
+      sizes: [1_000, 10_000, 50_000],
+      queries: 1_000,
+      peerBudgetMs: 8_000,
+      attacheBudgetMs: 60_000,
+      startupRuns: { compiled: 7, dev: 3 },
+      slackRequests: 1_000,
+      loadSizes: skipLargest ? [1_000, 10_000] : [1_000, 10_000, 50_000],
+      loadRuns: 3,
+    };
 const SLACK_CONCURRENCY = 50;
 /** The kind a large base is split by in the "index one kind" alternative. */
 const SPLIT_KIND = "partnership" as const;
@@ -59,7 +71,10 @@ const slack = await benchSlack({
   log,
 });
 
-const rows = [...buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack }), ...understandingRows(understanding)];
+log(`load: ${SETTINGS.loadSizes.map((size) => size.toLocaleString("en-US")).join(" / ")} entry files on disk, compiled`);
+const load = await benchLoad({ sizes: SETTINGS.loadSizes, runs: SETTINGS.loadRuns, log });
+
+const rows = [...buildRows({ search, shippedKey: "shipped", tenThousandKey: "synthetic-10000", quality, startup, slack, load }), ...understandingRows(understanding)];
 const table = renderTable(rows);
 process.stdout.write(`\n${table}\n\n`);
 
@@ -85,6 +100,7 @@ const results = {
   understanding,
   startup,
   slack,
+  load,
 };
 const resultsDir = path.join(PROJECT_ROOT, "bench", "results");
 const file = path.join(resultsDir, quick ? "quick.json" : "latest.json");

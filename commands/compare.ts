@@ -207,12 +207,9 @@ const compare = defineCommand({
   examples: ["compare SEforALL vs Finance in Common", "compare the Quad and AUKUS", "compare input legitimacy vs output legitimacy"],
   argument: { name: "pair", description: "Two names, e.g. Gavi vs SEforALL", required: true, completes: ["partnership", "concept"] },
   intents: [
-    {
-      cues: ["compare", "compared", "comparison", "comparing", "vs", "versus", "differ", "differs", "different", "difference", "differences",
-        "stack up", "stacks up", "against", "or", "similar", "contrast", "better", "same as", "relate", "relates"],
-      names: 2,
-      weight: 2,
-    },
+    // Asked outright: outweighs a single word of another intent ("compare Gavi with the Global Fund").
+    { cues: ["compare", "compared", "comparison", "comparing", "vs", "versus", "differ", "differs", "difference", "differences", "contrast"], names: 2, weight: 4 },
+    { cues: ["different", "stack up", "stacks up", "against", "or", "similar", "better", "same as", "relate", "relates"], names: 2, weight: 2 },
   ],
   handler: ({ args }, { kb }) => {
     const text = topicOf(args);

@@ -1,4 +1,7 @@
 import { defineCommand } from "../src/core/command.js";
+import type { KnowledgeBase } from "../src/knowledge/base.js";
+import { entryNames } from "../src/knowledge/index.js";
+import { normalize } from "../src/knowledge/normalize.js";
 import { entryRef, mergeSources, reply } from "../src/core/reply.js";
 import { byAccountability, measurableGoals, partnershipLine, type Partnership } from "../src/domain/analysis/partnerships.js";
 import { threatLabel } from "../src/domain/analysis/threats.js";
@@ -9,6 +12,7 @@ import {
   STAKEHOLDER_LABELS,
   THREATS,
   US_ROLE_LABELS,
+  type Entry,
   US_ROLES,
   currentUsRole,
 } from "../src/knowledge/schema.js";
@@ -21,9 +25,20 @@ interface Criterion {
 
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 
+/** Whether a member line ("United States (donor until 2025)") names `entry`. */
+function names(member: string, entry: Entry): boolean {
+  const line = normalize(member);
+  return entryNames(entry).some((name) => line === normalize(name) || line.startsWith(`${normalize(name)} `));
+}
+
 /** `key:value` → a test; undefined for anything unknown. */
-function criterion(token: string): Criterion | undefined {
+function criterion(token: string, kb: KnowledgeBase): Criterion | undefined {
   const [key = "", value = ""] = token.split(":");
+  if (key === "all" && value === "true") return { label: "on record", test: () => true };
+  const member = key === "member" ? kb.get(value) : undefined;
+  if (member) {
+    return { label: `with ${member.title} as a member`, test: (p) => Object.values(p.members).some((list) => (list ?? []).some((line) => names(line, member))) };
+  }
   if (key === "sector" && oneOf(STAKEHOLDER_CATEGORIES, value)) {
     return { label: `with ${STAKEHOLDER_LABELS[value].toLowerCase()} among its members`, test: (p) => (p.members[value] ?? []).length > 0 };
   }
@@ -67,7 +82,7 @@ const filter = defineCommand({
   handler: ({ args }, { kb }) => {
     const tokens = args.split(/\s+/).filter(Boolean);
     const among = new Set(tokens.filter((token) => token.startsWith("among:")).map((token) => token.slice("among:".length)));
-    const criteria = tokens.flatMap((token) => criterion(token) ?? []);
+    const criteria = tokens.flatMap((token) => criterion(token, kb) ?? []);
     if (criteria.length === 0) {
       return reply("filter", {
         title: "Which partnerships?",

@@ -38,11 +38,13 @@ export default defineCommand({
     const bySpeaker = entry ? kb.quotesBy(entry.id) : [];
     if (entry && bySpeaker.length > 0) return quoteList(kb, bySpeaker, `Quotes from ${entry.title}`);
 
-    const onTopic = kb.search(args, { kinds: ["quote"] }).hits.map((hit) => hit.entry as EntryOf<"quote">);
-    if (onTopic.length > 0) return quoteList(kb, onTopic, `Quotes about “${args}”`);
+    // Someone we know but have no words of: quotations that mention them, by name.
+    const topic = entry?.title ?? args;
+    const onTopic = kb.search(topic, { kinds: ["quote"] }).hits.map((hit) => hit.entry as EntryOf<"quote">);
+    if (onTopic.length > 0) return quoteList(kb, onTopic, `Quotes about “${topic}”`);
     return reply("quote", {
       title: "No quotes",
-      sections: [{ text: `I have no quotations by or about “${args}”. Type “quote” to list them all.` }],
+      sections: [{ text: `I have no quotations by or about “${topic}”. Type “quote” to list them all.` }],
       suggestions: entry ? [entryRef(entry)] : [],
     });
   },

@@ -85,9 +85,10 @@ export async function createApp(
   log: Logger = createLogger(config.LOG_LEVEL),
   commands: readonly CommandDefinition[] = shippedCommands,
 ): Promise<App> {
-  const kb = await openKnowledgeBase(config.knowledgeDir);
-  log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir }, "knowledge loaded");
-  const live = new LiveKnowledge(kb, config.knowledgeDir, log);
+  const cache = { cacheDir: config.knowledgeCacheDir };
+  const kb = await openKnowledgeBase(config.knowledgeDir, cache);
+  log.debug({ entries: kb.size, version: kb.version, dir: config.knowledgeDir, ...kb.folder?.lastRead }, "knowledge loaded");
+  const live = new LiveKnowledge(kb, config.knowledgeDir, log, cache);
   useLogSalt(config.LOG_SALT);
   const store = config.REDIS_URL ? await RedisStore.open(config.REDIS_URL, log) : new MemoryStore();
   const metrics = new Metrics({ knowledge: () => live.status(), store });

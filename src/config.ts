@@ -65,6 +65,7 @@ export const ConfigSchema = z.object({
   DISCORD_API_URL: optionalUrl("DISCORD_API_URL"),
   DISCORD_GUILD_ID: optionalText,
   KNOWLEDGE_DIR: optionalText,
+  KNOWLEDGE_CACHE_DIR: optionalText,
   SLACK_ALLOWED_TEAMS: idList,
   DISCORD_ALLOWED_GUILDS: idList,
   DISCORD_SHARDS: wholeNumber("DISCORD_SHARDS", 1),
@@ -79,7 +80,14 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { knowledgeDir: string };
+/** `KNOWLEDGE_CACHE_DIR=off` turns the knowledge snapshot cache off. */
+export const CACHE_OFF = "off";
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  knowledgeDir: string;
+  /** Where the knowledge snapshot cache lives; undefined when it is off. */
+  knowledgeCacheDir?: string;
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -93,7 +101,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const knowledgeDir = path.resolve(parsed.data.KNOWLEDGE_DIR ?? path.join(PROJECT_ROOT, "knowledge"));
-  return { ...parsed.data, knowledgeDir };
+  const cache = parsed.data.KNOWLEDGE_CACHE_DIR ?? path.join(PROJECT_ROOT, ".cache", "knowledge");
+  return { ...parsed.data, knowledgeDir, knowledgeCacheDir: cache === CACHE_OFF ? undefined : path.resolve(cache) };
 }
 
 let loaded = false;

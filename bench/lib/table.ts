@@ -1,4 +1,6 @@
 /** The one results table: every measurement beside its peers and its target. */
+import type { LoadRun } from "./load-bench.js";
+import { median } from "./measure.js";
 import type { CorpusRun, EngineRun, Quality } from "./search-bench.js";
 import type { SlackResult } from "./slack-bench.js";
 import type { StartupResult } from "./startup-bench.js";
@@ -32,6 +34,11 @@ export const TARGETS = {
   coldStartMs: 500,
   rssMb: 150,
   slackAckP99Ms: 100,
+  /** Knowledge at scale (#15), at 10,000 entries: cold start with / without the snapshot cache, one edit served, serving RSS. */
+  loadCachedMs: 1500,
+  loadUncachedMs: 4000,
+  reloadMs: 300,
+  servingRssMb: 200,
 } as const;
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString("en-US"));
@@ -153,6 +160,57 @@ function slackRows(slack: SlackResult): Row[] {
   ];
 }
 
+/** The size the load targets are set at. */
+const LOAD_TARGET_ENTRIES = 10_000;
+
+function loadRows(load: readonly LoadRun[]): Row[] {
+  const blank = { fuse: "", minisearch: "" };
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  return load.flatMap((run): Row[] => {
+    const name = `${count(run.entries)} entry files`;
+    const targeted = run.entries === LOAD_TARGET_ENTRIES;
+    if (run.skipped || !run.cached || !run.uncached || !run.server) {
+      return [{ section: "load", case: name, attache: `skipped: ${run.skipped ?? "not measured"}`, ...blank, target: "", met: "" }];
+    }
+    const { cached, uncached, server } = run;
+    const reload = median(server.reloadMs);
+    return [
+      {
+        section: "load",
+        case: `${name}: compiled CLI, cold start to first answer with / without the snapshot cache (median of ${cached.runs})`,
+        attache: `${seconds(cached.firstAnswerMs.median)} / ${seconds(uncached.firstAnswerMs.median)}`,
+        ...blank,
+        target: targeted ? `< ${seconds(TARGETS.loadCachedMs)} / < ${seconds(TARGETS.loadUncachedMs)}` : "",
+        met: targeted ? met(cached.firstAnswerMs.median < TARGETS.loadCachedMs && uncached.firstAnswerMs.median < TARGETS.loadUncachedMs) : "",
+      },
+      {
+        section: "load",
+        case: `${name}: one edited file, from its write to the edit served (median / max of ${server.reloadMs.length})`,
+        attache: `${Math.round(reload)} / ${Math.round(Math.max(...server.reloadMs))} ms`,
+        ...blank,
+        target: targeted ? `< ${TARGETS.reloadMs} ms` : "",
+        met: targeted ? met(Math.max(...server.reloadMs) < TARGETS.reloadMs) : "",
+      },
+      {
+        section: "memory",
+        case: `${name}: compiled Slack server serving (search structures built) RSS / peak RSS`,
+        attache: `${mb(server.rssServingMb)} / ${mb(server.peakRssMb)}`,
+        ...blank,
+        target: targeted ? `< ${TARGETS.servingRssMb} MB serving` : "",
+        met: targeted ? met(server.rssServingMb < TARGETS.servingRssMb) : "",
+      },
+      {
+        section: "memory",
+        case: `${name}: compiled CLI peak RSS with / without the snapshot cache`,
+        attache: `${mb(cached.peakRssMb)} / ${mb(uncached.peakRssMb)}`,
+        ...blank,
+        target: "",
+        met: "",
+      },
+    ];
+  });
+}
+
 export function buildRows(parts: {
   search: readonly CorpusRun[];
   shippedKey: string;
@@ -160,12 +218,14 @@ export function buildRows(parts: {
   quality: readonly Quality[];
   startup: readonly StartupResult[];
   slack: SlackResult;
+  load: readonly LoadRun[];
 }): Row[] {
   return [
     ...searchRows(parts.search, parts.shippedKey, parts.tenThousandKey),
     ...qualityRows(parts.quality),
     ...startupRows(parts.startup),
     ...slackRows(parts.slack),
+    ...loadRows(parts.load),
   ];
 }
 

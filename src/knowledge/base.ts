@@ -1,21 +1,41 @@
 /**
  * The knowledge base as commands see it: validated entries, their index, and the
- * questions commands ask of them. Immutable once built; a reload builds a new one.
+ * questions commands ask of them. A reload makes a new one; an incremental reload hands
+ * it the previous one's index, updated in place.
  */
 import { createHash } from "node:crypto";
+import { KnowledgeFolder, type FolderOptions, type FolderResult } from "./folder.js";
 import { KnowledgeIndex } from "./index.js";
-import { loadKnowledge } from "./loader.js";
 import type { Entry, EntryOf, Kind } from "./schema.js";
 import { resolve, search, type Resolution, type SearchRequest, type SearchResult } from "./search.js";
+
+export interface KnowledgeBaseOptions {
+  /** A ready index over these entries (an updated one, on reload). */
+  index?: KnowledgeIndex;
+  /** The version, when the files it came from already say it. */
+  version?: string;
+  /** The folder it was read from, for reloads that re-read only what changed. */
+  folder?: KnowledgeFolder;
+}
 
 export class KnowledgeBase {
   readonly index: KnowledgeIndex;
   /** A short hash of the content, to tell which knowledge set is being served. */
   readonly version: string;
+  readonly folder?: KnowledgeFolder;
 
-  constructor(readonly entries: readonly Entry[]) {
-    this.index = new KnowledgeIndex(entries);
-    this.version = createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 12);
+  constructor(
+    readonly entries: readonly Entry[],
+    options: KnowledgeBaseOptions = {},
+  ) {
+    this.index = options.index ?? new KnowledgeIndex(entries);
+    this.version = options.version ?? createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 12);
+    this.folder = options.folder;
+  }
+
+  /** A knowledge base over a folder's valid result. */
+  static fromFolder(folder: KnowledgeFolder, result: FolderResult): KnowledgeBase {
+    return new KnowledgeBase(result.entries, { index: new KnowledgeIndex(result.entries, result.names), version: result.version, folder });
   }
 
   get size(): number {
@@ -49,6 +69,8 @@ export class KnowledgeBase {
   }
 }
 
-export async function openKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  return new KnowledgeBase(await loadKnowledge(dir));
+/** Opens a knowledge folder that is valid as a whole, or throws `KnowledgeLoadError` with every problem. */
+export async function openKnowledgeBase(dir: string, options: FolderOptions = {}): Promise<KnowledgeBase> {
+  const folder = await KnowledgeFolder.open(dir, options);
+  return KnowledgeBase.fromFolder(folder, folder.validResult());
 }

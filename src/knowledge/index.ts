@@ -6,6 +6,8 @@
  * fuse.js scans every record it is given on every query, so it never sees prose (see
  * SEARCH-NOTES.md), and it is given only the names that share the most trigrams with the
  * query: a fixed amount of work whatever the size of the base (see bench/).
+ * Exact lookup is built at once; the token and fuzzy structures on first use (a one-shot CLI
+ * answering a name never needs them), and a reload updates them in place entry by entry.
  */
 import Fuse, { type FuseResult, type IFuseOptions } from "fuse.js";
 import MiniSearch from "minisearch";
@@ -65,6 +67,12 @@ export function entryNames(entry: Entry): string[] {
   return [entry.id.replace(/-/g, " "), entry.title, ...entry.aliases];
 }
 
+/** `entryNames`, cleaned: the form both the loader's link checks and the index compare. */
+export const cleanedNames = (entry: Entry): string[] => entryNames(entry).map(normalize);
+
+/** Cleaned names per entry id, when the loader has them already. */
+export type NamesById = ReadonlyMap<string, readonly string[]>;
+
 /** The prose of an entry that the token index searches, kind by kind. */
 export function entryProse(entry: Entry): string[] {
   const prose = [entry.summary, entry.details ?? ""];
@@ -107,60 +115,49 @@ function tokenIndex(fields: Array<keyof typeof TOKEN_FIELDS>, documents: readonl
   return index;
 }
 
-export class KnowledgeIndex {
-  readonly byId = new Map<string, Entry>();
-  /** squashed cleaned name → entry ids (an id and a name can differ only in spacing). */
-  readonly exact = new Map<string, string>();
-  /** Names, tags and prose. */
-  readonly tokens: MiniSearch<TokenDocument>;
-  /**
-   * Names and tags alone. BM25 in MiniSearch is per field, so its scores equal those of
-   * `tokens` searched in these fields, but typo and prefix expansion walk a far smaller
-   * vocabulary than that of the prose.
-   */
-  readonly nameTokens: MiniSearch<TokenDocument>;
-  /** Every cleaned name (and its squashed form) of every entry, for fuzzy matching. */
-  readonly names: NameRecord[] = [];
-  /** trigram → positions in `names` of the names containing it. */
-  private readonly namesByTrigram = new Map<string, number[]>();
+/** Names as written and squashed, so "multi alignment" and "SE4All" find their entry as one word. */
+const spellingsOf = (names: readonly string[]) => [...names, ...names.map(squash)];
 
-  constructor(readonly entries: readonly Entry[]) {
-    const documents: TokenDocument[] = [];
-    for (const entry of entries) {
-      this.byId.set(entry.id, entry);
-      const names = entryNames(entry).map(normalize);
-      for (const name of names) {
-        const key = squash(name);
-        if (key && !this.exact.has(key)) this.exact.set(key, entry.id);
-      }
-      // Squashed names too, so "multi alignment" and "SE4All" find their entry as one word.
-      const spellings = [...names, ...names.map(squash)];
-      for (const name of new Set(spellings)) this.names.push({ id: entry.id, name });
-      documents.push({ id: entry.id, names: spellings.join(" "), tags: entry.tags.join(" "), text: entryProse(entry).join(" ") });
-    }
-    this.tokens = tokenIndex(["names", "tags", "text"], documents);
-    this.nameTokens = tokenIndex(["names", "tags"], documents);
-    this.names.forEach(({ name }, position) => {
+/** Every name of every entry, and which names share each trigram, for fuzzy matching. */
+class NameTrigrams {
+  /** Removed names leave a hole, so that positions stay valid; too many holes and the index rebuilds this. */
+  private readonly names: Array<NameRecord | undefined> = [];
+  /** trigram → positions in `names` of the names containing it. */
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly positionsById = new Map<string, number[]>();
+  private holes = 0;
+
+  add(id: string, names: readonly string[]): void {
+    const positions: number[] = [];
+    for (const name of new Set(spellingsOf(names))) {
+      const position = this.names.push({ id, name }) - 1;
+      positions.push(position);
       for (const gram of trigrams(name)) {
-        const positions = this.namesByTrigram.get(gram);
-        if (positions) positions.push(position);
-        else this.namesByTrigram.set(gram, [position]);
+        const list = this.byTrigram.get(gram);
+        if (list) list.push(position);
+        else this.byTrigram.set(gram, [position]);
       }
-    });
+    }
+    this.positionsById.set(id, positions);
   }
 
-  /** fuse.js over the names most alike the pattern (same scores as over all names, far less work). */
-  fuzzyNames(pattern: string, limit: number): Array<FuseResult<NameRecord>> {
-    return new Fuse(this.fuzzyCandidates(pattern), FUZZY_OPTIONS).search(pattern, { limit });
+  remove(id: string): void {
+    for (const position of this.positionsById.get(id) ?? []) this.names[position] = undefined;
+    this.holes += this.positionsById.get(id)?.length ?? 0;
+    this.positionsById.delete(id);
+  }
+
+  get mostlyHoles(): boolean {
+    return this.holes > this.names.length / 4;
   }
 
   /** Up to FUZZY_CANDIDATES names sharing the most trigrams with the pattern (and enough), shorter names first among equals. */
-  private fuzzyCandidates(pattern: string): NameRecord[] {
+  candidates(pattern: string): NameRecord[] {
     const grams = trigrams(pattern);
     const shared = new Uint8Array(this.names.length);
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const position of this.namesByTrigram.get(gram) ?? []) {
+      for (const position of this.byTrigram.get(gram) ?? []) {
         const count = shared[position] ?? 0;
         if (count === 0) touched.push(position);
         shared[position] = count + 1;
@@ -168,7 +165,7 @@ export class KnowledgeIndex {
     }
     // Bucketed by count rather than sorted: a common trigram can touch most names of a large base.
     const byCount: number[][] = Array.from({ length: grams.size + 1 }, () => []);
-    for (const position of touched) byCount[shared[position] as number]?.push(position);
+    for (const position of touched) if (this.names[position]) byCount[shared[position] as number]?.push(position);
     const candidates: NameRecord[] = [];
     const fewest = Math.max(1, Math.ceil(MIN_SHARED_TRIGRAMS * grams.size));
     for (let count = grams.size; count >= fewest && candidates.length < FUZZY_CANDIDATES; count--) {
@@ -177,5 +174,106 @@ export class KnowledgeIndex {
       candidates.push(...tied.slice(0, FUZZY_CANDIDATES - candidates.length));
     }
     return candidates;
+  }
+}
+
+interface TokenIndexes {
+  /** Names, tags and prose. */
+  tokens: MiniSearch<TokenDocument>;
+  /**
+   * Names and tags alone. BM25 in MiniSearch is per field, so its scores equal those of
+   * `tokens` searched in these fields, but typo and prefix expansion walk a far smaller
+   * vocabulary than that of the prose.
+   */
+  nameTokens: MiniSearch<TokenDocument>;
+}
+
+export class KnowledgeIndex {
+  readonly byId = new Map<string, Entry>();
+  /** squashed cleaned name → entry ids (an id and a name can differ only in spacing). */
+  readonly exact = new Map<string, string>();
+  private fuzzy?: NameTrigrams;
+  private tokenIndexes?: TokenIndexes;
+
+  constructor(
+    entries: readonly Entry[],
+    private names: NamesById = new Map(),
+  ) {
+    for (const entry of entries) this.addExact(entry);
+  }
+
+  private namesOf(entry: Entry): readonly string[] {
+    return this.names.get(entry.id) ?? cleanedNames(entry);
+  }
+
+  private addExact(entry: Entry): void {
+    this.byId.set(entry.id, entry);
+    for (const name of this.namesOf(entry)) {
+      const key = squash(name);
+      if (key && !this.exact.has(key)) this.exact.set(key, entry.id);
+    }
+  }
+
+  private document(entry: Entry): TokenDocument {
+    const names = spellingsOf(this.namesOf(entry));
+    return { id: entry.id, names: names.join(" "), tags: entry.tags.join(" "), text: entryProse(entry).join(" ") };
+  }
+
+  get tokens(): MiniSearch<TokenDocument> {
+    return this.tokenIndexesNow().tokens;
+  }
+
+  get nameTokens(): MiniSearch<TokenDocument> {
+    return this.tokenIndexesNow().nameTokens;
+  }
+
+  private tokenIndexesNow(): TokenIndexes {
+    if (!this.tokenIndexes) {
+      const documents = [...this.byId.values()].map((entry) => this.document(entry));
+      this.tokenIndexes = { tokens: tokenIndex(["names", "tags", "text"], documents), nameTokens: tokenIndex(["names", "tags"], documents) };
+    }
+    return this.tokenIndexes;
+  }
+
+  private fuzzyNow(): NameTrigrams {
+    if (!this.fuzzy) {
+      this.fuzzy = new NameTrigrams();
+      for (const entry of this.byId.values()) this.fuzzy.add(entry.id, this.namesOf(entry));
+    }
+    return this.fuzzy;
+  }
+
+  /** Builds now what would otherwise be built on first use (a server does it before its first question). */
+  warm(): void {
+    this.tokenIndexesNow();
+    this.fuzzyNow();
+  }
+
+  /** fuse.js over the names most alike the pattern (same scores as over all names, far less work). */
+  fuzzyNames(pattern: string, limit: number): Array<FuseResult<NameRecord>> {
+    return new Fuse(this.fuzzyNow().candidates(pattern), FUZZY_OPTIONS).search(pattern, { limit });
+  }
+
+  /**
+   * Swaps entries in place: `removed` (old versions of changed entries, and deleted ones) out,
+   * `added` (new versions, and new entries) in. Costs in proportion to the change, not the base.
+   */
+  update(removed: readonly Entry[], added: readonly Entry[], names: NamesById): void {
+    for (const entry of removed) {
+      this.byId.delete(entry.id);
+      for (const name of this.namesOf(entry)) if (this.exact.get(squash(name)) === entry.id) this.exact.delete(squash(name));
+      this.fuzzy?.remove(entry.id);
+      for (const index of Object.values(this.tokenIndexes ?? {})) if (index.has(entry.id)) index.discard(entry.id);
+    }
+    this.names = names;
+    for (const entry of added) {
+      this.addExact(entry);
+      this.fuzzy?.add(entry.id, this.namesOf(entry));
+      if (this.tokenIndexes) {
+        const document = this.document(entry);
+        for (const index of Object.values(this.tokenIndexes)) index.add(document);
+      }
+    }
+    if (this.fuzzy?.mostlyHoles) this.fuzzy = undefined;
   }
 }

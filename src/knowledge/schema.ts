@@ -136,7 +136,7 @@ export const SourceSchema = z
     author: text("an author").optional(),
     publisher: text("a publisher").optional(),
     year,
-    url: z.url("expected a URL").optional(),
+    url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).regex(/^\S+$/, "expected a URL without spaces").optional(),
     /** Where in the source: a section, page or paragraph. */
     locator: text("a locator").optional(),
   })

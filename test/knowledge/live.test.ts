@@ -1,11 +1,12 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { openKnowledgeBase } from "../../src/knowledge/base.js";
 import { LiveKnowledge } from "../../src/knowledge/live.js";
-import { KNOWLEDGE_DIR, recordingLogger, type RecordingLogger } from "../support/app.js";
+import { formatProblem } from "../../src/knowledge/loader.js";
+import { knowledgeCopy, recordingLogger, type RecordingLogger } from "../support/app.js";
 import { waitFor } from "../support/wait.js";
 
 const newConcept = (extra: Record<string, unknown> = {}) => ({
@@ -25,8 +26,7 @@ let live: LiveKnowledge;
 let logger: RecordingLogger;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "attache-live-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  dir = await knowledgeCopy("live");
   logger = recordingLogger();
   live = new LiveKnowledge(await openKnowledgeBase(dir), dir, logger.log);
   live.watch();
@@ -65,5 +65,63 @@ describe("live knowledge reload", () => {
     await waitFor(() => live.get().get("polycrisis")?.summary === "Save 4. Test.", "the last save");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(logger.lines.filter((line) => line.msg === "knowledge reloaded")).toHaveLength(1);
+  });
+});
+
+describe("live reload, hardened (#13) and incremental (#15)", () => {
+  const summaryOf = () => live.get().get("polycrisis")?.summary;
+
+  it("(#13.4) given an atomic save (temp file + rename), later in-place edits are still served", async () => {
+    const temporary = path.join(dir, "concepts", ".polycrisis.yaml.swp");
+    for (const round of [1, 2]) {
+      await writeFile(temporary, stringify(newConcept({ summary: `Atomic save ${round}. Test.` })));
+      await rename(temporary, file());
+      await waitFor(() => summaryOf() === `Atomic save ${round}. Test.`, `atomic save ${round}`);
+      await writeFile(file(), stringify(newConcept({ summary: `In-place edit ${round}. Test.` })));
+      await waitFor(() => summaryOf() === `In-place edit ${round}. Test.`, `in-place edit ${round}`);
+    }
+  });
+
+  it("(#13.6) given a reload that meets a directory named x.yaml, status names the file, so /healthz says degraded", async () => {
+    await mkdir(path.join(dir, "concepts", "folder.yaml"));
+    await waitFor(() => live.status().rejected.length > 0, "the rejection");
+    expect(live.status().rejected.map(formatProblem)).toEqual([expect.stringMatching(/concepts.folder\.yaml: is a directory/)]);
+    expect(logger.lines.some((line) => String(line.msg).includes("folder.yaml"))).toBe(true);
+    expect(live.get().get("gavi")).toBeDefined();
+  });
+
+  it("(#13.5) given a FIFO named x.yaml, the reload is rejected naming it and the watcher keeps working", async () => {
+    execFileSync("mkfifo", [path.join(dir, "concepts", "pipe.yaml")]);
+    await waitFor(() => live.status().rejected.some((item) => /pipe\.yaml/.test(item.file)), "the rejection");
+    await rm(path.join(dir, "concepts", "pipe.yaml"));
+    await writeFile(file(), stringify(newConcept()));
+    await waitFor(() => live.get().get("polycrisis"), "the entry after the FIFO went");
+    expect(live.status().rejected).toEqual([]);
+  });
+
+  it("given one edited file, re-reads that file only and answers from the updated index as a fresh load would", async () => {
+    await writeFile(file(), stringify(newConcept({ aliases: ["Permacrisis"] })));
+    await waitFor(() => live.get().get("polycrisis"), "the new entry");
+    const reloads = logger.lines.filter((line) => line.msg === "knowledge reloaded");
+    expect(reloads.map((line) => line.parsed)).toEqual([1]);
+
+    const fresh = await openKnowledgeBase(dir);
+    const queries = ["permacrisis", "polycrisis", "crises that interact", "gavi", "multialignment", "quad", "seed not lead", "legitimcy"];
+    const ids = (kb: typeof fresh, query: string) => kb.search(query).hits.map((hit) => hit.entry.id);
+    for (const query of queries) expect(ids(live.get(), query), query).toEqual(ids(fresh, query));
+    expect(live.get().version).toBe(fresh.version);
+  });
+
+  it("given a deleted file, stops serving its entry; given a file others link to deleted, keeps the last good set", async () => {
+    await writeFile(file(), stringify(newConcept()));
+    await waitFor(() => live.get().get("polycrisis"), "the new entry");
+    await rm(file());
+    await waitFor(() => !live.get().get("polycrisis"), "the entry gone");
+    expect(live.get().search("polycrisis").hits.map((hit) => hit.entry.id)).not.toContain("polycrisis");
+
+    await rm(path.join(dir, "partnerships", "gavi.yaml"));
+    await waitFor(() => live.status().rejected.length > 0, "the rejection");
+    expect(live.status().rejected.map(formatProblem).join("\n")).toMatch(/unknown id "gavi"/);
+    expect(live.get().get("gavi")).toBeDefined();
   });
 });

@@ -2,6 +2,8 @@
  * Test wiring over the real knowledge files: the same router the adapters use, with a
  * logger that records lines instead of printing them.
  */
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { Writable } from "node:stream";
 import path from "node:path";
 import pino from "pino";
@@ -14,6 +16,13 @@ import { Router } from "../../src/core/router.js";
 import { openKnowledgeBase, type KnowledgeBase } from "../../src/knowledge/base.js";
 
 export const KNOWLEDGE_DIR = path.join(PROJECT_ROOT, "knowledge");
+
+/** A copy of the shipped knowledge folder in a new temp folder, for tests that edit files. */
+export async function knowledgeCopy(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `attache-${prefix}-`));
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
 
 let shared: Promise<KnowledgeBase> | undefined;
 
@@ -47,5 +56,6 @@ export async function realRouter(logger: RecordingLogger = recordingLogger()): P
 
 /** A config as the given environment would produce, with nothing from the real one. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return parseConfig({ KNOWLEDGE_DIR, ...env });
+  // No snapshot cache unless a test asks for one: tests open many short-lived folders.
+  return parseConfig({ KNOWLEDGE_DIR, KNOWLEDGE_CACHE_DIR: "off", ...env });
 }

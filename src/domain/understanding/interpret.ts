@@ -23,6 +23,8 @@ export const CLARIFY_COMMAND = "clarify";
 
 /** Words that point back to the last answer. */
 const PRONOUNS = new Set(["it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "this", "that", "those", "these", "itself"]);
+/** Words for partnerships in general: with one, a state named in a filter question is a member to look for. */
+const PARTNERSHIP_NOUNS = new Set(["partnerships", "partnership", "groupings", "coalitions", "alliances", "initiatives", "forums", "bodies", "organisations", "organizations"]);
 /** Openings that carry a question over to a new subject: "and Gavi?", "what about the Quad?", "vs NATO?". */
 const CONTINUATIONS = [["and"], ["what", "about"], ["how", "about"], ["vs"], ["versus"], ["or"], ["same", "for"], ["also"]];
 /**
@@ -162,10 +164,11 @@ export class Interpreter {
 
     const matches = this.cueMatches(part, only);
     for (const match of matches) {
+      const isTop = match === matches[0];
       // A command word with more names than it takes ("compare A vs B vs C") is the command's to refuse.
       if (only && match.intent.names > 0 && new Set(part.entries.map((entry) => entry.id)).size > match.intent.names) return undefined;
       // The last answer fills in only what the message points back to ("it", "and …?").
-      const fitted = this.fit(match, part, pointsBack || continues ? previous : undefined, match);
+      const fitted = this.fit(match, part, pointsBack || continues ? previous : undefined, match, isTop);
       if (fitted) return fitted;
     }
     if (only) {
@@ -236,11 +239,14 @@ export class Interpreter {
     part: Part,
     previous: Recollection | undefined,
     cue?: CompiledCue,
+    isTop = false,
   ): Interpretation | undefined {
     const wanted = (kind: Kind) => !intent.about || intent.about.includes(kind);
     const named = this.salient(part.entries).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
     const earlier = (previous?.entries ?? []).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
     const subjects = [...new Set(named.length >= intent.names ? named : [...earlier.slice(0, intent.names - named.length), ...named])];
+    // "compare Gavi with the Global Fund": asked plainly for a pair of which we know one; the command says which it cannot find.
+    if (intent.names === 2 && subjects.length === 1 && isTop && cue) return { command: command.name, args: this.topicAfter(part, cue), subjects };
     if (subjects.length < intent.names) return undefined;
     const chosen = subjects.slice(0, Math.max(intent.names, 0));
     const topics = part.topics;
@@ -265,7 +271,12 @@ export class Interpreter {
           topic.kind === "criterion" ? [topic.id] : topic.kind === "threat" ? [`threat:${topic.id}`] : topic.kind === "sdg" ? [`sdg:${topic.id}`] : [],
         );
         // A threat or an SDG alone is the threats or sdg command's list; filtering needs more.
-        if (criteria.length === 0 || (criteria.length === 1 && !topics.some((topic) => topic.kind === "criterion"))) return undefined;
+        // "which partnerships does India belong to": a state or organisation named is a member to look for.
+        if (part.words.some((word) => PARTNERSHIP_NOUNS.has(word))) {
+          criteria.push(...part.entries.filter((entry) => entry.kind === "actor").map((entry) => `member:${entry.id}`));
+        }
+        const hasCriterion = topics.some((topic) => topic.kind === "criterion") || criteria.some((criterion) => criterion.startsWith("member:"));
+        if (criteria.length === 0 || (criteria.length === 1 && !hasCriterion)) return undefined;
         // "which of those …": among the partnerships of the last answer.
         const among = /\b(?:of|among) (?:those|them|these)\b/.test(part.words.join(" ")) && previous ? previous.entries.map((entry) => `among:${entry.id}`) : [];
         return { command: command.name, args: [...new Set(criteria), ...among].join(" "), subjects: [] };
@@ -274,12 +285,16 @@ export class Interpreter {
         break;
     }
     if (intent.names === 0) {
-      // The topic as typed, without the words that asked for the command ("anything on", "search").
-      const cuePattern = cue && cue.words.length > 0 ? new RegExp(`^.*?\\b${cue.words.join("\\s+")}\\b\\s*`, "i") : /^\S+\s*/;
-      const topic = part.text.replace(cuePattern, "").trim();
+      const topic = this.topicAfter(part, cue);
       return topic ? { command: command.name, args: topic, subjects: chosen } : undefined;
     }
     return { command: command.name, args: chosen.join(" vs "), subjects: chosen };
+  }
+
+  /** The message as typed, without the words that asked for the command ("anything on", "search", "compare"). */
+  private topicAfter(part: Part, cue: CompiledCue | undefined): string {
+    const cuePattern = cue && cue.words.length > 0 ? new RegExp(`^.*?\\b${cue.words.join("\\s+")}\\b\\s*`, "i") : /^\S+\s*/;
+    return part.text.replace(cuePattern, "").trim();
   }
 
   /** "and Gavi?" after a question about SEforALL: the same command, about Gavi (or, with "vs", about both). */

@@ -221,6 +221,7 @@ const CRITERION_WORDS: Record<string, readonly string[]> = {
   "sector:technical_academic": ["academics", "academic", "academia", "universities", "researchers", "technical community", "scientists"],
   "sector:international_organisations": ["international organisations", "international organizations", "international bodies", "multilateral organisations", "un agencies"],
   "sector:governments": ["governments", "national governments"],
+  "all:true": ["all partnerships", "every partnership", "all the partnerships", "list of partnerships", "list partnerships"],
   "measurable:true": ["measurable", "quantifiable", "quantified", "measurable goals", "targets", "metrics", "numbers"],
   "governance:un": ["un body", "un bodies", "un agency", "un agencies", "united nations body", "united nations bodies", "united nations agency", "united nations agencies", "un process", "un processes", "united nations process", "united nations processes"],
   "governance:multilateral-bank": ["multilateral bank", "multilateral banks", "development bank", "development banks", "banks"],
