@@ -55,9 +55,9 @@ function answerFact(field: FactField, entry: Entry): Reply {
     title: entry.title,
     sections: [{ text: `${entry.title}: ${value}.` }],
     entries: card,
-    // The whole card is one click away.
-    suggestions: card,
     sources: source ? [source] : [],
+    // "More" opens the whole card the fact comes from.
+    expand: `${entry.kind} ${entry.id} --full`,
   });
 }
 

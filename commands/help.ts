@@ -32,11 +32,13 @@ export default defineCommand({
       title: "Attaché: cited answers on international partnerships",
       sections: [
         {
-          text: "I answer from a curated, cited knowledge base about partnerships (NATO, the Quad, Gavi, SEforALL…) and the ideas used to judge them (multialignment, input vs. output legitimacy, seed not lead…).",
+          text: "I answer from a curated, cited knowledge base about partnerships (NATO, the Quad, Gavi, SEforALL…) and the ideas used to judge them (multialignment, input vs. output legitimacy, seed not lead…). Ask in your own words, in English, French or Spanish:",
         },
-        { heading: "Commands", items: commands.map((command) => `${command.usage}: ${command.summary}`) },
-        { heading: "Or just ask", items: ["what is multialignment?", "who is Jaishankar?", "tell me about Gavi"] },
+        { items: ["is gavi legit?", "who funds seforall", "talking points on the quad", "which partnerships include philanthropies", "¿qué es el multialineamiento?"] },
+        { heading: "Or start with a command", items: commands.map((command) => `${command.usage}: ${command.summary}`) },
       ],
+      // A menu is read whole: the first screen would cut it at three commands.
+      length: { form: "full" },
     });
   },
 });

@@ -184,8 +184,10 @@ describe("bare questions", () => {
 describe("help", () => {
   it("lists every visible command's usage and summary from the definitions", async () => {
     const reply = await ask("help");
-    const listed = reply.sections.find((section) => section.heading === "Commands")?.items ?? [];
+    const listed = reply.sections.find((section) => section.heading === "Or start with a command")?.items ?? [];
     for (const command of router.registry.visible) expect(listed).toContain(`${command.usage}: ${command.summary}`);
+    // A menu is shown whole, not cut to a first screen.
+    expect(reply.length).toEqual({ form: "full" });
   });
 
   it("shows one command's usage, aliases and examples", async () => {
