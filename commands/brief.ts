@@ -218,7 +218,7 @@ const brief = defineCommand({
   intents: [
     {
       cues: ["brief", "briefing", "brief me", "briefing note", "talking points", "talking point", "prep notes", "prep note", "one pager", "onepager",
-        "what should i know", "need to know", "key messages", "speaking notes", "meeting notes", "draft me", "draft", "lines to take", "cheat sheet"],
+        "what should i know", "key messages", "speaking notes", "meeting notes", "draft me", "draft", "lines to take", "cheat sheet"],
       names: 1,
       weight: 3,
     },

@@ -17,7 +17,7 @@ const stakeholders = defineCommand({
     {
       cues: ["members", "member", "membership", "who is in", "who are in", "who sits", "funders", "funds", "fund", "funding", "funded", "finances",
         "financed", "who pays", "hosts", "host", "belongs", "belong", "take part", "takes part", "participants", "participate", "stakeholders",
-        "who runs", "involved", "who is on", "who joined", "sectors", "backers", "donors"],
+        "who runs", "involved", "sits in", "sit in", "sits on", "sit on", "who is on", "who joined", "sectors", "backers", "donors"],
       names: 1,
       about: ["partnership"],
       weight: 3,

@@ -16,11 +16,13 @@ import type { Kind } from "../../knowledge/schema.js";
 import { sdgDocument } from "../analysis/sdgs.js";
 import { detectField, includesPhrase } from "./fields.js";
 import { readWords } from "./lexicon.js";
-import { isEntryMention, spotEntries, spotGoalNames, spotTopics, type Mention } from "./mentions.js";
+import { correct, isEntryMention, isNameWord, spotEntries, spotGoalNames, spotTopics, typoIndex, type Mention } from "./mentions.js";
 
 /** The command that says "I know that name, but what do you want to know?". */
 export const CLARIFY_COMMAND = "clarify";
 
+/** Words that make a part of a message a question. */
+const QUESTION_WORDS = new Set(["what", "who", "whom", "why", "how", "where", "when", "which", "is", "are", "does", "do", "did", "can", "could", "should", "explain", "define", "tell", "compare", "brief"]);
 /** Words that point back to the last answer. */
 const PRONOUNS = new Set(["it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "this", "that", "those", "these", "itself"]);
 /** Words for partnerships in general: with one, a state named in a filter question is a member to look for. */
@@ -43,7 +45,7 @@ const ABOUT_THE_SUBJECT = new Set([
   "policy", "policies", "foreign", "stance", "position", "positions", "view", "views", "strategy", "approach", "role",
   "relations", "relationship", "ties", "idea", "ideas", "concept", "term", "thing", "model", "essay", "argument",
   "later", "next", "tomorrow", "today", "yesterday", "week", "again", "really", "exactly", "here", "now", "context",
-  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
+  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "cited", "quoted", "named", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
 ]);
 /** Asking to do something, not to know something: "can I volunteer at the COP", "how do I register for Davos". */
 const PRACTICAL = [["how", "do", "i"], ["how", "can", "i"], ["can", "i"], ["where", "can", "i"], ["how", "to"], ["help", "me"], ["can", "we"], ["do", "i", "need"]];
@@ -82,6 +84,9 @@ function splitTwo(message: string): [string, string | undefined] {
 export class Interpreter {
   private readonly cues: CompiledCue[];
   private readonly topicCues: CompiledCue[];
+  /** Every word of every cue, and the index that corrects typos towards them. */
+  private readonly cueWords: Set<string>;
+  private readonly cueTypos: Map<string, string[]>;
   /** The command that shows an entry's card, by kind. */
   private readonly cardFor = new Map<Kind, CommandDefinition>();
 
@@ -92,6 +97,8 @@ export class Interpreter {
     this.cues = commands.flatMap((command) =>
       (command.intents ?? []).flatMap((intent) => intent.cues.map((cue) => ({ command, intent, words: cue.split(" ") }))),
     );
+    this.cueWords = new Set(this.cues.flatMap((cue) => cue.words));
+    this.cueTypos = typoIndex(this.cueWords);
     // Only SDGs: a threat word alone ("energy access") is as often a topic to search.
     this.topicCues = commands.flatMap((command) =>
       (command.intents ?? []).flatMap((intent) => (intent.needs === "sdg" ? [{ command, intent, words: [] }] : [])),
@@ -107,25 +114,36 @@ export class Interpreter {
   readonly interpret = (message: string, previous?: Recollection, only?: string): Interpretation | undefined => {
     const [first, second] = splitTwo(message);
     if (second === undefined) return this.understand(message, previous, only);
+    // "Colleagues asked about SWA, who hosts it?": the first part only says what the question is about.
+    const opening = this.read(first);
+    if (!only && !this.asks(opening) && opening.entries.length > 0) {
+      const about = this.salient(opening.entries).map((entry) => ({ id: entry.id, kind: entry.kind, title: this.knowledge().get(entry.id)?.title ?? entry.id }));
+      const context: Recollection = { ...this.recollection(about), command: CLARIFY_COMMAND };
+      return this.understand(second, context, undefined, true) ?? this.understand(message, previous, only);
+    }
     // A command word typed first keeps its meaning for the first question: "define X, also is Y legit".
     const answer = this.understand(first, previous, only) ?? (only ? { command: only, args: first.replace(/^\S+\s*/, "").trim() } : undefined);
     // "The essay mentions Kerry, who is he?": one question after some context, not two.
     if (!answer || answer.command === CLARIFY_COMMAND) return this.understand(message, previous, only);
     const context: Recollection = {
+      ...this.recollection(
+        (answer.subjects ?? []).flatMap((id) => {
+          const entry = this.knowledge().get(id);
+          return entry ? [{ id, kind: entry.kind, title: entry.title }] : [];
+        }),
+      ),
       command: answer.command,
-      entries: (answer.subjects ?? []).flatMap((id) => {
-        const entry = this.knowledge().get(id);
-        return entry ? [{ id, kind: entry.kind, title: entry.title }] : [];
-      }),
-      reply: { ok: true, command: answer.command, sections: [], fields: [], entries: [], suggestions: [], sources: [] },
-      at: Date.now(),
     };
     const then = this.understand(second, context.entries.length > 0 ? context : previous, undefined, true);
     return then && then.command !== CLARIFY_COMMAND ? { ...answer, then } : answer;
   };
 
   private read(text: string): Part {
-    const words = readWords(text);
+    const kb = this.knowledge();
+    // A mistyped cue word ("memebrs", "legitmate") is read as the cue, unless it is a word of some name.
+    const words = readWords(text).map((word) =>
+      this.cueWords.has(word) || STOP_WORDS.has(word) || isNameWord(word, kb) ? word : this.asCue(word),
+    );
     const topics = [...spotTopics(words), ...spotGoalNames(words, this.knowledge())];
     const usRoleAsked = topics.some((topic) => topic.id.startsWith("us_role:"));
     const entries = spotEntries(words, this.knowledge())
@@ -202,6 +220,25 @@ export class Interpreter {
       return { command: CLARIFY_COMMAND, args: best ? `awaiting:${best.command.name}` : "", subjects: [] };
     }
     return undefined;
+  }
+
+  /**
+   * The cue word `word` is a slip of ("memebrs", "legitmate"), or `word` itself. A word that
+   * ends differently is another word, not a slip ("drafts" is not "draft", "funder" not "funded").
+   */
+  private asCue(word: string): string {
+    const cue = word.length >= 6 ? correct(word, this.cueTypos) : undefined;
+    return cue && cue.slice(-2) === word.slice(-2) ? cue : word;
+  }
+
+  /** What the first part of a message was about, as the second part's "it". */
+  private recollection(entries: Recollection["entries"]): Recollection {
+    return { command: CLARIFY_COMMAND, entries, reply: { ok: true, command: CLARIFY_COMMAND, sections: [], fields: [], entries: [], suggestions: [], sources: [] }, at: Date.now() };
+  }
+
+  /** Whether a part asks something (a cue, or a question word) rather than only setting the scene. */
+  private asks(part: Part): boolean {
+    return this.cueMatches(part).length > 0 || part.words.some((word) => QUESTION_WORDS.has(word));
   }
 
   /** A command's intents that take names, the one taking most first. */
@@ -285,6 +322,8 @@ export class Interpreter {
         break;
     }
     if (intent.names === 0) {
+      // An open search gives way to the SDG, threat or criterion the message names ("anything on SDG 14?").
+      if (topics.length > 0) return undefined;
       const topic = this.topicAfter(part, cue);
       return topic ? { command: command.name, args: topic, subjects: chosen } : undefined;
     }

@@ -100,10 +100,7 @@ function buildTable(kb: KnowledgeBase): NameTable {
       for (const word of words) table.known.add(word);
     }
   }
-  for (const word of table.known) {
-    if (word.length < 4 || /\d/.test(word)) continue;
-    for (const variant of [word, ...deletionsOf(word)]) add(table.deletions, variant, word);
-  }
+  table.deletions = typoIndex(table.known);
   return table;
 }
 
@@ -119,13 +116,27 @@ function deletionsOf(word: string): string[] {
   return Array.from({ length: word.length }, (_, at) => word.slice(0, at) + word.slice(at + 1));
 }
 
+/** Words of four letters or more indexed by their one-letter deletions (SymSpell), for `correct`. */
+export function typoIndex(words: Iterable<string>): Map<string, string[]> {
+  const deletions = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < 4 || /\d/.test(word)) continue;
+    for (const variant of [word, ...deletionsOf(word)]) add(deletions, variant, word);
+  }
+  return deletions;
+}
+
+/** Whether `word` is a word of some entry's name. */
+export function isNameWord(word: string, kb: KnowledgeBase): boolean {
+  return tableOf(kb).known.has(word);
+}
+
 /**
- * The name word a mistyped word most likely is, if one is within the typo budget. Name
- * words are indexed by their one-letter deletions, so candidates are found by a few map
- * look-ups (the word's own deletions, and theirs for a budget of two) rather than by
- * comparing with every name word; each candidate is then checked by edit distance.
+ * The indexed word a mistyped word most likely is, if one is within the typo budget.
+ * Candidates are found by a few map look-ups (the word's own deletions, and theirs for a
+ * budget of two) rather than by comparing with every word; each is then checked by edit distance.
  */
-function correct(word: string, table: NameTable): string | undefined {
+export function correct(word: string, index: Map<string, string[]>): string | undefined {
   const budget = spotBudget(word);
   if (budget === 0 || /\d/.test(word)) return undefined;
   const probes = new Set([word, ...deletionsOf(word)]);
@@ -133,7 +144,7 @@ function correct(word: string, table: NameTable): string | undefined {
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const probe of probes) {
-    for (const candidate of table.deletions.get(probe) ?? []) {
+    for (const candidate of index.get(probe) ?? []) {
       if (candidate === best) continue;
       const distance = editDistance(word, candidate, budget);
       if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
@@ -172,7 +183,7 @@ export function spotEntries(words: readonly string[], kb: KnowledgeBase): Mentio
   words.forEach((word, at) => {
     if (FILLER.has(word)) return;
     if (table.known.has(word) || STOP_WORDS.has(word)) return void slots.push({ word, at, fuzzy: false });
-    const corrected = correct(word, table);
+    const corrected = correct(word, table.deletions);
     slots.push(corrected ? { word: corrected, at, fuzzy: true } : { word, at, fuzzy: false });
   });
   const mentions: Mention[] = [];
@@ -230,7 +241,6 @@ const CRITERION_WORDS: Record<string, readonly string[]> = {
   "governance:intergovernmental-forum": ["intergovernmental forum", "intergovernmental forums", "intergovernmental"],
   "governance:multistakeholder-forum": ["multistakeholder forum", "multistakeholder forums"],
   "governance:network": ["network", "networks"],
-  "governance:coalition": ["coalition", "coalitions"],
   "governance:independent-organisation": ["independent organisation", "independent organisations", "independent organization"],
 };
 
@@ -239,7 +249,7 @@ const US_ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:leave|leaves|left|leaving|without|exclude|excludes|excluding|outside)\b.*\bunited states\b|\bunited states\b.*\b(?:outside|out|not in|stays out|excluded)\b/, "outside"],
   [/\bunited states\b.*\bno role\b|\bno\b.*\bunited states role\b|\bunited states\b.*\bhas no\b/, "none"],
   [/\bunited states\b.*\b(?:leads?|leading|led|chairs?|in charge)\b|\b(?:led|run) by\b.*\bunited states\b/, "leads"],
-  [/\bunited states\b.*\b(?:no longer|stopped|withheld|withholds|cut|halted|suspended)\b|\b(?:withheld|cut|stopped) by\b.*\bunited states\b/, "withheld"],
+  [/\bunited states\b.*\b(?:no longer|stopped|withheld|withholds|cut|halted|suspended|pull|pulled)\b|\b(?:withheld|cut|stopped) by\b.*\bunited states\b/, "withheld"],
   [/\bunited states\b.*\b(?:funds?|funding|funder|pays|finances?)\b|\bfunded by\b.*\bunited states\b/, "funder"],
   [/\bunited states\b.*\bmember\b|\bmember\b.*\bunited states\b/, "member"],
 ];
