@@ -89,8 +89,8 @@ export class Router {
     }
     const understood = this.options.interpret?.(message, previous);
     if (understood && this.registry.find(understood.command)) return understood;
-    // Anything else is a question, never an error: "what is X", "gavi", "nato members".
-    return { command: command?.name ?? this.options.fallbackCommand, args: command ? rest : message };
+    // Anything else is a question, never an error, read whole: "what is X", "who is X", "gavi".
+    return { command: this.options.fallbackCommand, args: message };
   }
 
   /** Runs one understood command through the routed middlewares. */

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from "../knowledge/base.js";
 import type { Kind } from "../knowledge/schema.js";
 import type { Resolution, SearchResult } from "../knowledge/search.js";
+import { withArticle } from "./analysis/text.js";
 import { entryCard } from "./cards.js";
 import { defineCommand, type CommandDefinition } from "../core/command.js";
 import { entryRef, reply, type Reply } from "../core/reply.js";
@@ -20,7 +21,7 @@ export function answerName(
 ): Reply {
   const { entry } = resolution;
   if (!entry) {
-    const what = kind ? `a ${kind}` : "anything";
+    const what = kind ? withArticle(kind) : "anything";
     const suggestions = resolution.suggestions.map((candidate) => entryRef(candidate));
     return reply(command, {
       title: "No match",

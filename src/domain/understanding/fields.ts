@@ -25,7 +25,7 @@ export type FactField = (typeof FACT_FIELDS)[number];
 /** Cue phrases per field, per kind; on a tie the longer cue, then the earlier field, wins. */
 const FIELD_CUES: Partial<Record<Kind, ReadonlyArray<readonly [FactField, readonly string[]]>>> = {
   partnership: [
-    ["us_role", ["united states role", "role of united states", "united states position", "where does united states stand"]],
+    ["us_role", ["united states role", "role of united states", "role united states", "united states position", "where does united states stand"]],
     ["members", ["how many members", "how many member", "how many countries", "how many states", "how many member states", "number of members"]],
     ["founded", ["when", "founded", "founding", "set up", "created", "established", "launched", "start", "started", "begin", "began", "what year", "how old", "since when"]],
     ["hosted_by", ["where", "based", "headquartered", "headquarters", "hq", "seat", "held", "hosted where"]],

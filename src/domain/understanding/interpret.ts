@@ -45,7 +45,7 @@ const ABOUT_THE_SUBJECT = new Set([
   "policy", "policies", "foreign", "stance", "position", "positions", "view", "views", "strategy", "approach", "role",
   "relations", "relationship", "ties", "idea", "ideas", "concept", "term", "thing", "model", "essay", "argument",
   "later", "next", "tomorrow", "today", "yesterday", "week", "again", "really", "exactly", "here", "now", "context",
-  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "cited", "quoted", "named", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
+  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "cited", "quoted", "named", "gist", "essence", "basics", "summary", "overview", "still", "around", "alive", "active", "exist", "exists", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
 ]);
 /** Asking to do something, not to know something: "can I volunteer at the COP", "how do I register for Davos". */
 const PRACTICAL = [["how", "do", "i"], ["how", "can", "i"], ["can", "i"], ["where", "can", "i"], ["how", "to"], ["help", "me"], ["can", "we"], ["do", "i", "need"]];
@@ -87,6 +87,7 @@ export class Interpreter {
   /** Every word of every cue, and the index that corrects typos towards them. */
   private readonly cueWords: Set<string>;
   private readonly cueTypos: Map<string, string[]>;
+  private readonly searchCommand: string | undefined;
   /** The command that shows an entry's card, by kind. */
   private readonly cardFor = new Map<Kind, CommandDefinition>();
 
@@ -98,6 +99,8 @@ export class Interpreter {
       (command.intents ?? []).flatMap((intent) => intent.cues.map((cue) => ({ command, intent, words: cue.split(" ") }))),
     );
     this.cueWords = new Set(this.cues.flatMap((cue) => cue.words));
+    // The command for an open search: the one whose intents take no name and need no topic.
+    this.searchCommand = this.cues.find((cue) => cue.intent.names === 0 && cue.intent.needs === undefined)?.command.name;
     this.cueTypos = typoIndex(this.cueWords);
     // Only SDGs: a threat word alone ("energy access") is as often a topic to search.
     this.topicCues = commands.flatMap((command) =>
@@ -182,7 +185,7 @@ export class Interpreter {
 
     const matches = this.cueMatches(part, only);
     for (const match of matches) {
-      const isTop = match === matches[0];
+      const isTop = !only && match === matches[0];
       // A command word with more names than it takes ("compare A vs B vs C") is the command's to refuse.
       if (only && match.intent.names > 0 && new Set(part.entries.map((entry) => entry.id)).size > match.intent.names) return undefined;
       // The last answer fills in only what the message points back to ("it", "and …?").
@@ -283,7 +286,10 @@ export class Interpreter {
     const earlier = (previous?.entries ?? []).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
     const subjects = [...new Set(named.length >= intent.names ? named : [...earlier.slice(0, intent.names - named.length), ...named])];
     // "compare Gavi with the Global Fund": asked plainly for a pair of which we know one; the command says which it cannot find.
-    if (intent.names === 2 && subjects.length === 1 && isTop && cue) return { command: command.name, args: this.topicAfter(part, cue), subjects };
+    if (intent.names === 2 && subjects.length === 1 && isTop && cue) {
+      const other = this.topicAfter(part, cue).replace(/^(?:from|with|to|and|vs\.?|versus|against)\s+/i, "");
+      return { command: command.name, args: `${subjects[0]} vs ${other}`, subjects };
+    }
     if (subjects.length < intent.names) return undefined;
     const chosen = subjects.slice(0, Math.max(intent.names, 0));
     const topics = part.topics;
@@ -326,6 +332,11 @@ export class Interpreter {
       if (topics.length > 0) return undefined;
       const topic = this.topicAfter(part, cue);
       return topic ? { command: command.name, args: topic, subjects: chosen } : undefined;
+    }
+    // "What does the essay say about Sudan?": every entry is the essay's, so this is a search for Sudan.
+    if (chosen.length === 1 && BACKGROUND.has(chosen[0] ?? "") && this.searchCommand) {
+      const about = /\babout\s+(.+)$/i.exec(part.text)?.[1]?.replace(/[?!.]+$/, "").trim();
+      if (about) return { command: this.searchCommand, args: about, subjects: [] };
     }
     return { command: command.name, args: chosen.join(" vs "), subjects: chosen };
   }
