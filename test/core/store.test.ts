@@ -44,7 +44,7 @@ describe("MemoryStore: shared state in one process, bounded", () => {
   });
 });
 
-describe("rate limit bypass after 10,000 distinct users (issue 13, item 3)", () => {
+describe("(item 3) rate limit bypass after 10,000 distinct users", () => {
   it("given more users tracked than the store holds, then a new user is still limited: their bucket is never the one forgotten", async () => {
     const store = new MemoryStore(10_000);
     for (let user = 0; user < 10_000; user += 1) await store.take(`rate:slack:U${user}`, bucket);
