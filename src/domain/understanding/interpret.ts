@@ -202,7 +202,10 @@ export class Interpreter {
       if (carried) return carried;
     }
 
-    const subjects = this.salient(part.entries);
+    // "it" with only the essay named: the last answer's subject, as in the intents above.
+    const pointsToEarlier = pointsBack && previous?.entries[0] && part.entries.every((entry) => BACKGROUND.has(entry.id));
+    const earlier = pointsToEarlier && previous?.entries[0] ? [{ start: -1, end: -1, kind: previous.entries[0].kind, id: previous.entries[0].id }] : [];
+    const subjects = earlier.length > 0 ? earlier : this.salient(part.entries);
     const subject = subjects[0];
     if (subject) {
       if (!this.asksForSomethingElse(part, subject)) {
@@ -282,7 +285,9 @@ export class Interpreter {
     isTop = false,
   ): Interpretation | undefined {
     const wanted = (kind: Kind) => !intent.about || intent.about.includes(kind);
-    const named = this.salient(part.entries).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
+    // "does it have critics in the essay?": "it" is the last answer, not the essay every answer comes from.
+    const foreground = previous && previous.entries.length > 0 ? part.entries.filter((entry) => !BACKGROUND.has(entry.id)) : part.entries;
+    const named = this.salient(foreground).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
     const earlier = (previous?.entries ?? []).filter((entry) => wanted(entry.kind)).map((entry) => entry.id);
     const subjects = [...new Set(named.length >= intent.names ? named : [...earlier.slice(0, intent.names - named.length), ...named])];
     // "compare Gavi with the Global Fund": asked plainly for a pair of which we know one; the command says which it cannot find.
