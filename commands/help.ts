@@ -30,15 +30,16 @@ export default defineCommand({
     }
     return reply("help", {
       title: "Attaché: cited answers on international partnerships",
+      lead: "I answer from a curated, cited knowledge base about partnerships (NATO, the Quad, Gavi, SEforALL…) and the ideas used to judge them. Ask in your own words, in English, French or Spanish:",
       sections: [
         {
-          text: "I answer from a curated, cited knowledge base about partnerships (NATO, the Quad, Gavi, SEforALL…) and the ideas used to judge them (multialignment, input vs. output legitimacy, seed not lead…). Ask in your own words, in English, French or Spanish:",
+          items: ["is gavi legit?", "who funds seforall", "talking points on the quad", "which partnerships include philanthropies", "¿qué es el multialineamiento?"],
+          firstScreen: "also",
         },
-        { items: ["is gavi legit?", "who funds seforall", "talking points on the quad", "which partnerships include philanthropies", "¿qué es el multialineamiento?"] },
+        // The first screen shows how to ask and points to the list ("help" is not remembered for "more").
+        { text: "Or start with a command: “help in full” lists them all.", firstScreen: "only" },
         { heading: "Or start with a command", items: commands.map((command) => `${command.usage}: ${command.summary}`) },
       ],
-      // A menu is read whole: the first screen would cut it at three commands.
-      length: { form: "full" },
     });
   },
 });
