@@ -138,7 +138,9 @@ export class Interpreter {
       command: answer.command,
     };
     const then = this.understand(second, context.entries.length > 0 ? context : previous, undefined, true);
-    return then && then.command !== CLARIFY_COMMAND ? { ...answer, then } : answer;
+    // "Gavi vs GPE, which has clearer targets": a second clause about nothing of its own refines the first, it is not a new question.
+    const refines = then && (then.subjects ?? []).length === 0 && (answer.subjects ?? []).length > 0;
+    return then && then.command !== CLARIFY_COMMAND && !refines ? { ...answer, then } : answer;
   };
 
   private read(text: string): Part {
