@@ -99,13 +99,18 @@ describe("slash command", () => {
     expect(api.matching(apiMethod("chat.postMessage")).filter((request) => JSON.stringify(request.body).includes("Gavi"))).toEqual([]);
   });
 
-  it("given an empty command, then the help lists the commands", async () => {
+  it("given an empty command, then the help says how to ask, and in full it lists the commands, escaped", async () => {
     const response = responseUrl();
     await slashCommand(main.url, { text: "", response_url: response.url });
     const answer = await response.next();
     expect(headerOf(answer)).toBe("Attaché: cited answers on international partnerships");
-    expect(allTexts(payload(answer)).join("\n")).toContain("• search &lt;words&gt;: Search the whole knowledge base");
+    expect(allTexts(payload(answer)).join("\n")).toContain("“help in full” lists them all");
     expect(slackProblems(payload(answer))).toEqual([]);
+    const full = responseUrl();
+    await slashCommand(main.url, { text: "help in full", response_url: full.url });
+    const listed = await full.next();
+    expect(allTexts(payload(listed)).join("\n")).toContain("• search &lt;words&gt;: Search the whole knowledge base");
+    expect(slackProblems(payload(listed))).toEqual([]);
   });
 
   it("given a query with <!channel>, then the answer shows it as text and pings no one", async () => {
