@@ -116,28 +116,20 @@ export class Interpreter {
   /** The command and argument `message` means, or undefined to let the router search it. */
   readonly interpret = (message: string, previous?: Recollection, only?: string): Interpretation | undefined => {
     const [first, second] = splitTwo(message);
-    if (second === undefined) return this.understand(message, previous, only);
+    const whole = () => this.understand(this.read(message), previous, only);
+    if (second === undefined) return whole();
     // "Colleagues asked about SWA, who hosts it?": the first part only says what the question is about.
     const opening = this.read(first);
     if (!only && !this.asks(opening) && opening.entries.length > 0) {
-      const about = this.salient(opening.entries).map((entry) => ({ id: entry.id, kind: entry.kind, title: this.knowledge().get(entry.id)?.title ?? entry.id }));
-      const context: Recollection = { ...this.recollection(about), command: CLARIFY_COMMAND };
-      return this.understand(second, context, undefined, true) ?? this.understand(message, previous, only);
+      const context = this.recollection(CLARIFY_COMMAND, this.salient(opening.entries).map((entry) => entry.id));
+      return this.understand(this.read(second), context, undefined, true) ?? whole();
     }
     // A command word typed first keeps its meaning for the first question: "define X, also is Y legit".
-    const answer = this.understand(first, previous, only) ?? (only ? { command: only, args: first.replace(/^\S+\s*/, "").trim() } : undefined);
+    const answer = this.understand(opening, previous, only) ?? (only ? { command: only, args: first.replace(/^\S+\s*/, "").trim() } : undefined);
     // "The essay mentions Kerry, who is he?": one question after some context, not two.
-    if (!answer || answer.command === CLARIFY_COMMAND) return this.understand(message, previous, only);
-    const context: Recollection = {
-      ...this.recollection(
-        (answer.subjects ?? []).flatMap((id) => {
-          const entry = this.knowledge().get(id);
-          return entry ? [{ id, kind: entry.kind, title: entry.title }] : [];
-        }),
-      ),
-      command: answer.command,
-    };
-    const then = this.understand(second, context.entries.length > 0 ? context : previous, undefined, true);
+    if (!answer || answer.command === CLARIFY_COMMAND) return whole();
+    const context = this.recollection(answer.command, answer.subjects ?? []);
+    const then = this.understand(this.read(second), context.entries.length > 0 ? context : previous, undefined, true);
     // "Gavi vs GPE, which has clearer targets": a second clause about nothing of its own refines the first, it is not a new question.
     const refines = then && (then.subjects ?? []).length === 0 && (answer.subjects ?? []).length > 0;
     return then && then.command !== CLARIFY_COMMAND && !refines ? { ...answer, then } : answer;
@@ -149,9 +141,9 @@ export class Interpreter {
     const words = readWords(text).map((word) =>
       this.cueWords.has(word) || STOP_WORDS.has(word) || isNameWord(word, kb) ? word : this.asCue(word),
     );
-    const topics = [...spotTopics(words), ...spotGoalNames(words, this.knowledge())];
+    const topics = [...spotTopics(words), ...spotGoalNames(words, kb)];
     const usRoleAsked = topics.some((topic) => topic.id.startsWith("us_role:"));
-    const entries = spotEntries(words, this.knowledge())
+    const entries = spotEntries(words, kb)
       .filter(isEntryMention)
       // "which partnerships does the US lead": the United States is the criterion, not the subject.
       .filter((mention) => !(usRoleAsked && mention.id === "united-states"));
@@ -162,16 +154,17 @@ export class Interpreter {
     return { text, words, entries, topics: outsideNames };
   }
 
-  private understand(text: string, previous: Recollection | undefined, only?: string, isSecondPart = false): Interpretation | undefined {
-    const part = this.read(text);
+  private understand(part: Part, previous: Recollection | undefined, only?: string, isSecondPart = false): Interpretation | undefined {
     const { words } = part;
     if (words.length === 0) return undefined;
     const pointsBack = words.some((word) => PRONOUNS.has(word));
-    const continues = CONTINUATIONS.some((cue) => includesPhrase(words, cue) === 0) || isSecondPart;
+    const leadsOn = CONTINUATIONS.some((cue) => includesPhrase(words, cue) === 0);
+    const continues = leadsOn || isSecondPart;
+    const cued = this.cueMatches(part);
 
     // Someone answering our question back ("compare what?" → "Gavi and SEforALL").
     const awaiting = previous?.reply.awaiting;
-    if (!only && awaiting && part.entries.length > 0 && !this.cueMatches(part).length) {
+    if (!only && awaiting && part.entries.length > 0 && cued.length === 0) {
       for (const intent of this.intentsOf(awaiting)) {
         const fitted = this.fit(intent, part, undefined);
         if (fitted) return fitted;
@@ -179,13 +172,12 @@ export class Interpreter {
     }
 
     // "and Gavi?", "what about output?", "vs the Quad?": the last question, about something else.
-    const leadsOn = CONTINUATIONS.some((cue) => includesPhrase(words, cue) === 0);
-    if (!only && previous && leadsOn && this.cueMatches(part).every((match) => includesPhrase(words, match.words) === 0)) {
+    if (!only && previous && leadsOn && cued.every((match) => includesPhrase(words, match.words) === 0)) {
       const carried = this.carryOver(part, previous);
       if (carried) return carried;
     }
 
-    const matches = this.cueMatches(part, only);
+    const matches = only ? cued.filter((match) => match.command.name === only) : cued;
     for (const match of matches) {
       const isTop = !only && match === matches[0];
       // A command word with more names than it takes ("compare A vs B vs C") is the command's to refuse.
@@ -211,22 +203,17 @@ export class Interpreter {
     const subject = subjects[0];
     if (subject) {
       if (!this.asksForSomethingElse(part, subject)) {
-        const card = this.cardFor.get(subject.kind);
+        const define = this.card(subject.id, subject.kind);
         const second = subjects[1];
-        const define = card ? { command: card.name, args: subject.id, subjects: [subject.id] } : undefined;
         // "tell me about the Paris Agreement and the COP": two cards.
-        if (define && second && words.includes("and") && this.cardFor.get(second.kind)) {
-          return { ...define, then: { command: (this.cardFor.get(second.kind) as CommandDefinition).name, args: second.id, subjects: [second.id] } };
-        }
-        if (define) return define;
+        const then = second && words.includes("and") ? this.card(second.id, second.kind) : undefined;
+        if (define) return then ? { ...define, then } : define;
       }
       return { command: CLARIFY_COMMAND, args: subject.id, subjects: [subject.id] };
     }
     // A question about "it" with nothing before it to be "it".
-    if (pointsBack && this.cueMatches(part).length > 0) {
-      const [best] = this.cueMatches(part);
-      return { command: CLARIFY_COMMAND, args: best ? `awaiting:${best.command.name}` : "", subjects: [] };
-    }
+    const [best] = cued;
+    if (pointsBack && best) return { command: CLARIFY_COMMAND, args: `awaiting:${best.command.name}`, subjects: [] };
     return undefined;
   }
 
@@ -239,9 +226,19 @@ export class Interpreter {
     return cue && cue.slice(-2) === word.slice(-2) ? cue : word;
   }
 
-  /** What the first part of a message was about, as the second part's "it". */
-  private recollection(entries: Recollection["entries"]): Recollection {
-    return { command: CLARIFY_COMMAND, entries, reply: { ok: true, command: CLARIFY_COMMAND, sections: [], fields: [], entries: [], suggestions: [], sources: [] }, at: Date.now() };
+  /** The card of an entry of `kind`, as an interpretation; undefined if no command shows that kind. */
+  private card(id: string, kind: Kind): Interpretation | undefined {
+    const command = this.cardFor.get(kind);
+    return command && { command: command.name, args: id, subjects: [id] };
+  }
+
+  /** What the first part of a message was about (its command and subjects), as the second part's "it". */
+  private recollection(command: string, ids: readonly string[]): Recollection {
+    const entries = ids.flatMap((id) => {
+      const entry = this.knowledge().get(id);
+      return entry ? [{ id, kind: entry.kind, title: entry.title }] : [];
+    });
+    return { command, entries, reply: { ok: true, command, sections: [], fields: [], entries: [], suggestions: [], sources: [] }, at: Date.now() };
   }
 
   /** Whether a part asks something (a cue, or a question word) rather than only setting the scene. */
@@ -257,19 +254,17 @@ export class Interpreter {
   }
 
   /** Cue matches in `part`, best first: longer cues, then heavier intents; never inside a name. */
-  private cueMatches(part: Part, only?: string): CompiledCue[] {
+  private cueMatches(part: Part): CompiledCue[] {
     // "finance" in "Finance in Common" is a name, not a question about funding.
     const inName = (at: number, length: number) => part.entries.some((entry) => at >= entry.start && at + length <= entry.end);
     const found: Array<CompiledCue & { score: number }> = [];
     for (const cue of this.cues) {
-      if (only && cue.command.name !== only) continue;
       const at = includesPhrase(part.words, cue.words);
       if (at === -1 || inName(at, cue.words.length)) continue;
       found.push({ ...cue, score: cue.words.length * 10 + (cue.intent.weight ?? 1) });
     }
     // A topic an intent needs is a weak cue of its own: "SDG7", "which SDGs have no partnership".
     for (const cue of this.topicCues) {
-      if (only && cue.command.name !== only) continue;
       // "SDGs" names the Agenda 2030 document too: that alone does not make a question about a name.
       const sdgList = sdgDocument(this.knowledge())?.id;
       const named = part.entries.some((entry) => !BACKGROUND.has(entry.id) && entry.id !== sdgList);
