@@ -45,7 +45,8 @@ const ABOUT_THE_SUBJECT = new Set([
   "policy", "policies", "foreign", "stance", "position", "positions", "view", "views", "strategy", "approach", "role",
   "relations", "relationship", "ties", "idea", "ideas", "concept", "term", "thing", "model", "essay", "argument",
   "later", "next", "tomorrow", "today", "yesterday", "week", "again", "really", "exactly", "here", "now", "context",
-  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "cited", "quoted", "named", "gist", "essence", "basics", "summary", "overview", "still", "around", "alive", "active", "exist", "exists", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
+  "will", "came", "come", "keeps", "kept", "mentioned", "said", "says", "team", "stuff", "cited", "quoted", "named", "gist", "essence", "basics", "summary", "overview", "still", "around", "alive", "active", "exist", "exists",
+  "actually", "basically", "even", "works", "work", "operates", "functions", "does", "process", "framework", "agenda", "coming", "upcoming", "soon", "main", "argument", "arguments", "point", "thesis", "message", "case",
 ]);
 /** Asking to do something, not to know something: "can I volunteer at the COP", "how do I register for Davos". */
 const PRACTICAL = [["how", "do", "i"], ["how", "can", "i"], ["can", "i"], ["where", "can", "i"], ["how", "to"], ["help", "me"], ["can", "we"], ["do", "i", "need"]];
